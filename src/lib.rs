@@ -1,2 +1,5 @@
 pub mod error;
+pub mod lexicon;
 pub mod segment;
+pub mod speakers;
+pub mod text;

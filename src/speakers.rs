@@ -1,0 +1,809 @@
+//! Finding speakers: parsing name-and-title introductions into a speaker table.
+//!
+//! Reports introduce a speaker once, with a name and a descriptor, then refer
+//! to them by surname, pronoun or role. This stage reads every introduction
+//! construction of `report-patterns.md` §2:
+//!
+//! * honorific chains (`Mr`, `Ms.`, `H.E. Mr.`, `His Excellency`, `Maj. Gen. (R)`);
+//! * names of one to six parts with particles, hyphens, apostrophes, initials
+//!   and diacritics (`Anne-Marie van der Berg`, `Jane K. Doe`, `Öztürk`);
+//! * descriptors in parentheses (nested brackets allowed, a stray comma before
+//!   them tolerated), in apposition between commas, or before the name
+//!   (`Harbor Bank’s Chief Economist Lena Varga`, `Keynote speaker …`);
+//! * a role in apposition (`The moderator, Mr Omar Haddad (…), opened …`).
+//!
+//! A name becomes a speaker when it stands where a speaker stands: as a subject,
+//! after a reporting verb (`…, said Varga`), as the agent of a session act
+//! (`moderated by …`), or in a list of panellists. Bylines, captions and names
+//! only cited (`the work of Prof. X`) are left out.
+
+use crate::lexicon::{self, Gender};
+use crate::segment::{Layout, Segment};
+use crate::text::{self, collapse, fold, is_acronym, is_cap, is_lower, Kind, Tok};
+
+/// One person in the speaker table.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Speaker {
+    /// Full name as introduced, without honorific, whitespace collapsed.
+    pub name: String,
+    /// Honorific as written (`Mr`, `H.E. Ms.`), or None.
+    pub honorific: Option<String>,
+    /// The descriptor exactly as written (whitespace collapsed), or None.
+    pub title: Option<String>,
+    /// The organisation, where the descriptor makes it clear.
+    pub organization: Option<String>,
+    /// Session role (`moderator`, `chair`, `keynote` …) where stated.
+    pub role: Option<&'static str>,
+    /// Gender cue from the honorific or from pronouns resolved to this speaker.
+    pub gender: Option<Gender>,
+    /// Forms that refer to this speaker (full name, surname, name parts).
+    pub aliases: Vec<String>,
+    /// Byte span of the introducing mention.
+    pub introduced_at: (usize, usize),
+}
+
+/// A parsed name-and-title mention inside one sentence.
+#[derive(Debug, Clone)]
+pub struct Intro {
+    /// Token index range of the whole mention (honorific or pre-descriptor to name end).
+    pub first_tok: usize,
+    /// Token index of the first name token.
+    pub name_tok: usize,
+    /// One past the last name token.
+    pub name_end_tok: usize,
+    /// Token index just after the mention and its descriptor.
+    pub after_tok: usize,
+    /// Byte span of the name.
+    pub name_span: (usize, usize),
+    /// Byte span of the honorific chain.
+    pub honorific: Option<(usize, usize)>,
+    /// Byte span of the descriptor text.
+    pub title: Option<(usize, usize)>,
+    /// Organisation from a possessive (`The ILO’s …`).
+    pub org: Option<(usize, usize)>,
+    /// A role stated by apposition or descriptor.
+    pub role: Option<&'static str>,
+    /// Gender from the honorific.
+    pub gender: Option<Gender>,
+    /// Whether this introduction makes a speaker (position and shape checked).
+    pub is_speaker: bool,
+}
+
+/// Parses an honorific chain at `i`; returns (index after it, gender).
+pub fn honorific_chain(src: &str, toks: &[Tok], i: usize) -> Option<(usize, Option<Gender>)> {
+    let mut j = i;
+    let mut gender = None;
+    let mut any = false;
+    loop {
+        let Some(t) = toks.get(j) else { break };
+        if t.kind != Kind::Word || !is_cap(t.text(src)) {
+            break;
+        }
+        let w = t.text(src);
+        let lw = fold(w);
+        let has_period = toks.get(j + 1).is_some_and(|n| n.text(src) == "." && n.start == t.end);
+        // "H. E." and "H.E" forms
+        if lw == "h" && has_period {
+            if let (Some(e), Some(_)) = (toks.get(j + 2), toks.get(j + 3)) {
+                if e.text(src) == "E" {
+                    j += 3;
+                    if toks.get(j).is_some_and(|p| p.text(src) == ".") {
+                        j += 1;
+                    }
+                    any = true;
+                    continue;
+                }
+            }
+        }
+        if (lw == "his" || lw == "her") && toks.get(j + 1).is_some_and(|n| fold(n.text(src)).starts_with("excellenc")) {
+            gender = Some(if lw == "his" { Gender::Male } else { Gender::Female });
+            j += 2;
+            any = true;
+            continue;
+        }
+        if lw == "the" && toks.get(j + 1).is_some_and(|n| matches!(fold(n.text(src)).as_str(), "honourable" | "honorable" | "hon")) {
+            j += 1;
+            continue;
+        }
+        let Some(g) = lexicon::HONORIFICS.get(lw.as_str()) else { break };
+        if lexicon::honorific_needs_period(&lw) && !has_period {
+            // `General`, `President` … count only when a name follows directly.
+            if !toks.get(j + 1).is_some_and(|n| is_name_word(n.text(src))) {
+                break;
+            }
+        }
+        if g.is_some() {
+            gender = *g;
+        }
+        j += 1;
+        any = true;
+        if has_period {
+            j += 1;
+        }
+        // "(R)", "(retd)", "(Ret.)" after a rank
+        if toks.get(j).is_some_and(|p| p.text(src) == "(") {
+            if let Some(close) = (j + 1..(j + 5).min(toks.len())).find(|&k| toks[k].text(src) == ")") {
+                let inner: Vec<String> = toks[j + 1..close].iter().map(|t| fold(t.text(src))).collect();
+                if inner.iter().any(|w| matches!(w.as_str(), "r" | "retd" | "ret" | "rtd")) {
+                    j = close + 1;
+                }
+            }
+        }
+    }
+    any.then_some((j, gender))
+}
+
+/// A capitalised word that can be part of a person's name.
+pub fn is_name_word(w: &str) -> bool {
+    if !is_cap(w) || is_acronym(w) && w.chars().count() > 1 {
+        return false;
+    }
+    if w.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let (base, _) = text::strip_possessive(w);
+    let lw = fold(base);
+    !lexicon::NOT_NAME.contains(lw.as_str()) && !lexicon::is_descriptor_word(&lw) && !lexicon::REPORTING_VERBS.contains(lw.as_str())
+}
+
+fn is_particle(src: &str, t: &Tok) -> bool {
+    t.kind == Kind::Word && lexicon::PARTICLES.contains(t.text(src))
+}
+
+/// Parses a name starting at token `i`; returns one past its last token and the number of parts.
+pub fn parse_name(src: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
+    let mut j = i;
+    let mut parts = 0;
+    let mut last_ok = None;
+    while j < toks.len() && parts < 6 {
+        let t = &toks[j];
+        if t.kind != Kind::Word {
+            break;
+        }
+        let w = t.text(src);
+        if is_name_word(w) {
+            // a possessive ends the name
+            let possessive = text::strip_possessive(w).1;
+            // an initial: "K."
+            let single = w.chars().count() == 1;
+            if single {
+                if toks.get(j + 1).is_some_and(|n| n.text(src) == "." && n.start == t.end) && j + 2 < toks.len() {
+                    j += 2;
+                    parts += 1;
+                    continue; // an initial cannot end a name
+                }
+                break;
+            }
+            j += 1;
+            parts += 1;
+            last_ok = Some(j);
+            if possessive {
+                break;
+            }
+            // a line of hard wrap is fine; a gap of punctuation is not
+            continue;
+        }
+        if parts > 0 && is_particle(src, t) {
+            // particles need a name part after them (possibly another particle)
+            let mut k = j + 1;
+            while k < toks.len() && is_particle(src, &toks[k]) {
+                k += 1;
+            }
+            if toks.get(k).is_some_and(|n| n.kind == Kind::Word && is_name_word(n.text(src))) {
+                j = k;
+                continue;
+            }
+        }
+        // d’Alembert, l'Estrange: lowercase particle glued by an apostrophe
+        if parts > 0 && (w.starts_with("d’") || w.starts_with("d'")) && w.chars().nth(2).is_some_and(char::is_uppercase) {
+            j += 1;
+            parts += 1;
+            last_ok = Some(j);
+            continue;
+        }
+        break;
+    }
+    last_ok.map(|e| (e, parts))
+}
+
+/// Index of the bracket closing the one at `open`, within the sentence.
+pub fn matching_close(src: &str, toks: &[Tok], open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (k, t) in toks.iter().enumerate().skip(open) {
+        match t.text(src) {
+            "(" | "[" => depth += 1,
+            ")" | "]" => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Some(k);
+                }
+            }
+            _ => {}
+        }
+        if k - open > 80 {
+            return None;
+        }
+    }
+    None
+}
+
+/// A parenthesised descriptor at `open`: returns (close index, content span).
+fn paren_descriptor(src: &str, toks: &[Tok], open: usize) -> Option<(usize, (usize, usize))> {
+    if !matches!(toks.get(open)?.text(src), "(" | "[") {
+        return None;
+    }
+    let close = matching_close(src, toks, open)?;
+    if close == open + 1 {
+        return None;
+    }
+    let inner = &toks[open + 1..close];
+    let words: Vec<&str> = inner.iter().filter(|t| t.kind == Kind::Word).map(|t| t.text(src)).collect();
+    // an acronym, a year or a number is not a descriptor: "(GGE)", "(2019)"
+    if words.len() <= 1 && words.iter().all(|w| is_acronym(w) || w.chars().all(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    if words.iter().any(|w| matches!(*w, "e.g" | "i.e" | "see")) {
+        return None;
+    }
+    Some((close, (inner[0].start, inner[inner.len() - 1].end)))
+}
+
+/// An appositive descriptor after the comma at `comma`:
+/// `Lena Varga, Chief Economist at Harbor Bank, argued`. Returns (index of the
+/// token that ends it, content span).
+pub fn appositive(src: &str, toks: &[Tok], comma: usize, item: bool) -> Option<(usize, (usize, usize))> {
+    let first = toks.get(comma + 1)?;
+    if first.kind != Kind::Word {
+        return None;
+    }
+    let fw = first.text(src);
+    let lfw = fold(fw);
+    if !(is_cap(fw) || matches!(lfw.as_str(), "a" | "an" | "the" | "representing" | "from" | "of" | "on" | "speaking" | "head" | "chair"))
+        || matches!(lfw.as_str(), "who" | "which" | "whose" | "however" | "he" | "she" | "they" | "it" | "we" | "this" | "that" | "but" | "and" | "while" | "as" | "in" | "for" | "when" | "after" | "according")
+    {
+        return None;
+    }
+    let mut m = comma + 1;
+    let mut descriptive = false;
+    while m < toks.len() {
+        if m - comma > 40 {
+            return None;
+        }
+        let t = &toks[m];
+        let w = t.text(src);
+        match t.kind {
+            Kind::Punct if matches!(w, "(" | "[") => {
+                m = matching_close(src, toks, m)? + 1;
+                continue;
+            }
+            Kind::Punct if w == "," => {
+                let next = toks.get(m + 1);
+                let ends = match next {
+                    None => true,
+                    Some(n) => (n.kind == Kind::Word && is_lower(n.text(src))) || n.text(src) == "“" || n.text(src) == "‘",
+                };
+                if ends {
+                    break;
+                }
+            }
+            Kind::Punct if matches!(w, "." | ";" | "!" | "?" | ":") => {
+                // ends the sentence (post-posed or a list item) or fails
+                let rest_is_end = toks[m + 1..].iter().all(|t| t.kind == Kind::Punct);
+                if rest_is_end || item {
+                    break;
+                }
+                return None;
+            }
+            Kind::Punct if matches!(w, "’" | "”" | "\"" | "'") => return None,
+            Kind::Word => {
+                let lw = fold(w);
+                if is_lower(w) && lexicon::REPORTING_VERBS.contains(lw.as_str()) && !matches!(lw.as_str(), "open" | "lead" | "chair" | "report" | "view" | "host") {
+                    return None; // a verb: this is a clause, not a descriptor
+                }
+                if is_lower(w) || lexicon::is_descriptor_word(&lw) || text::strip_possessive(w).1 {
+                    descriptive = true;
+                }
+            }
+            _ => {}
+        }
+        m += 1;
+    }
+    if m >= toks.len() {
+        m = toks.len();
+    }
+    if !descriptive || m <= comma + 1 {
+        return None;
+    }
+    let last = &toks[m - 1];
+    Some((m, (first.start, last.end)))
+}
+
+/// A descriptor before the name: `Estonian Ambassador at Large … Lena Varga`,
+/// `Keynote speaker Lena Varga`, `The ILO’s Lena Varga`. Returns (first token,
+/// title span, organisation span).
+#[allow(clippy::type_complexity)]
+fn pre_descriptor(src: &str, toks: &[Tok], name_tok: usize) -> Option<(usize, Option<(usize, usize)>, Option<(usize, usize)>)> {
+    if name_tok == 0 {
+        return None;
+    }
+    let last = &toks[name_tok - 1];
+    if last.kind != Kind::Word {
+        return None;
+    }
+    let lw = fold(last.text(src));
+    let (base, possessive) = text::strip_possessive(last.text(src));
+    let title_noun = |l: &str| lexicon::TITLE_NOUNS.contains(l) || (l.contains('-') && l.split('-').any(|p| lexicon::TITLE_NOUNS.contains(p)));
+    let mut is_title = title_noun(&lw);
+    if !is_title && !possessive && !(is_cap(last.text(src)) && lexicon::is_descriptor_word(&lw)) {
+        return None;
+    }
+    // walk back over the descriptor phrase
+    let mut k = name_tok - 1;
+    while k > 0 {
+        let t = &toks[k - 1];
+        if t.kind != Kind::Word {
+            break;
+        }
+        let w = t.text(src);
+        let l = fold(w);
+        let ok = is_cap(w) && !matches!(l.as_str(), "the" | "a" | "an" | "when" | "after" | "opening" | "according")
+            || matches!(l.as_str(), "of" | "for" | "at" | "on" | "and" | "to" | "in" | "de")
+            || lexicon::TITLE_NOUNS.contains(l.as_str());
+        if !ok {
+            break;
+        }
+        k -= 1;
+    }
+    // trim connectors at the start
+    while k < name_tok - 1 && is_lower(toks[k].text(src)) && !lexicon::TITLE_NOUNS.contains(fold(toks[k].text(src)).as_str()) {
+        k += 1;
+    }
+    if !is_title && !possessive {
+        // "… Ambassador at Large for Cyber Affairs Lena Varga": a title noun inside
+        is_title = (k..name_tok - 1).any(|p| is_cap(toks[p].text(src)) && title_noun(&fold(toks[p].text(src))));
+        if !is_title {
+            return None;
+        }
+    }
+    if is_title {
+        let title = (toks[k].start, last.end);
+        // an organisation in possessive inside the title: "Harbor Bank’s Chief Economist"
+        let org = (k..name_tok - 1).find(|&p| text::strip_possessive(toks[p].text(src)).1).map(|p| {
+            let (b, _) = text::strip_possessive(toks[p].text(src));
+            (toks[k].start, toks[p].start + b.len())
+        });
+        Some((k, Some(title), org))
+    } else {
+        // possessive organisation only: "The ILO’s Lena Varga"
+        if is_name_word(base) && !is_acronym(base) {
+            return None; // "Varga’s Lena" is not an organisation
+        }
+        Some((k, None, Some((toks[k].start, last.start + base.len()))))
+    }
+}
+
+/// Words before a name that make it a mention, not a speaker.
+fn mention_only_context(src: &str, toks: &[Tok], first: usize) -> bool {
+    if first == 0 {
+        return false;
+    }
+    let prev = fold(toks[first - 1].text(src));
+    match prev.as_str() {
+        "of" | "about" | "like" | "than" | "cited" | "citing" | "quoting" | "quoted" | "per" | "unlike" | "against" | "congratulated" | "thanked" | "named" | "photo" | "credit" | "image" => true,
+        "for" => first >= 2,
+        _ => false,
+    }
+}
+
+/// Lines that name a person who is not a speaker: bylines and captions.
+pub fn is_byline(src: &str, toks: &[Tok]) -> bool {
+    let words: Vec<String> = toks.iter().take(4).map(|t| fold(t.text(src))).collect();
+    let w = |k: usize| words.get(k).map(String::as_str).unwrap_or("");
+    matches!(w(0), "by" | "photo" | "image" | "caption" | "credit" | "credits" | "source" | "author" | "authors" | "written" | "reported" | "prepared" | "picture" | "alt" | "pictured")
+        || (w(0) == "event" && matches!(w(1), "report" | "reports" | "report/s"))
+        || (w(0) == "photo" || w(1) == "photo")
+}
+
+/// Is the token at `k` (after skipping adverbs) a predicate of a subject before it?
+pub fn predicate_at(src: &str, toks: &[Tok], mut k: usize) -> Option<usize> {
+    let mut guard = 0;
+    while let Some(t) = toks.get(k) {
+        guard += 1;
+        if guard > 6 {
+            return None;
+        }
+        let w = t.text(src);
+        if t.kind == Kind::Punct {
+            // "Varga, however, argued"
+            if w == "," {
+                if let Some(n) = toks.get(k + 1) {
+                    if lexicon::ADVERBS.contains(fold(n.text(src)).as_str()) {
+                        k += 2;
+                        if toks.get(k).is_some_and(|t| t.text(src) == ",") {
+                            k += 1;
+                        }
+                        continue;
+                    }
+                }
+            }
+            return None;
+        }
+        if !is_lower(w) {
+            return None;
+        }
+        let lw = fold(w);
+        if lexicon::ADVERBS.contains(lw.as_str()) && !lexicon::REPORTING_VERBS.contains(lw.as_str()) {
+            k += 1;
+            continue;
+        }
+        if lexicon::REPORTING_VERBS.contains(lw.as_str()) {
+            return Some(k);
+        }
+        if lexicon::FUNCTION_WORDS.contains(lw.as_str()) {
+            return None;
+        }
+        return Some(k);
+    }
+    None
+}
+
+/// Does the token before `first` put the name in a speaker's place?
+fn subject_context(src: &str, toks: &[Tok], first: usize) -> bool {
+    if first == 0 {
+        return true;
+    }
+    let p = toks[first - 1].text(src);
+    let lp = fold(p);
+    matches!(p, "," | ";" | ":" | "‘" | "“" | "\"" | "(" | "•" | "-" | "–" | "—" | "*")
+        || matches!(lp.as_str(), "and" | "&" | "both" | "were" | "was" | "are" | "is" | "included" | "include" | "includes" | "including" | "by" | "to" | "with" | "then" | "also" | "finally" | "later" | "as")
+        || lexicon::ADVERBS.contains(lp.as_str()) && first == 1
+}
+
+/// Reporting verb right before the name, itself after a comma, quote or sentence start.
+pub fn postposed(src: &str, toks: &[Tok], first: usize) -> bool {
+    if first == 0 {
+        return false;
+    }
+    let v = fold(toks[first - 1].text(src));
+    if !lexicon::REPORTING_VERBS.contains(v.as_str()) {
+        return false;
+    }
+    if first == 1 {
+        return true;
+    }
+    let b = toks[first - 2].text(src);
+    matches!(b, "," | "’" | "”" | "\"" | "'" | "." | "?" | "!" | "—" | "–")
+        || (first >= 3 && lexicon::ADVERBS.contains(fold(b).as_str()) && matches!(toks[first - 3].text(src), "," | "’" | "”" | "\""))
+}
+
+/// Finds every name-and-title introduction in one sentence.
+pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
+    let mut out = Vec::new();
+    if toks.is_empty() || is_byline(src, toks) {
+        return out;
+    }
+    let item = seg.layout == Layout::Item;
+    let mut i = 0;
+    while i < toks.len() {
+        let start = i;
+        let (hon_end, gender) = match honorific_chain(src, toks, i) {
+            Some((e, g)) => (e, g),
+            None => (i, None),
+        };
+        let has_hon = hon_end > i;
+        let Some((name_end, parts)) = parse_name(src, toks, hon_end) else {
+            i += 1;
+            continue;
+        };
+        let name_tok = hon_end;
+        if !has_hon && parts < 2 {
+            i = name_end;
+            continue;
+        }
+        // descriptor after the name
+        let mut after = name_end;
+        let mut title = None;
+        if let Some(t) = toks.get(after) {
+            let w = t.text(src);
+            let open = if w == "," && toks.get(after + 1).is_some_and(|n| n.text(src) == "(") { after + 1 } else { after };
+            if let Some((close, span)) = paren_descriptor(src, toks, open) {
+                title = Some(span);
+                after = close + 1;
+            } else if w == "," {
+                if let Some((end, span)) = appositive(src, toks, after, item) {
+                    title = Some(span);
+                    after = end;
+                }
+            }
+        }
+        // descriptor before the name (or before the honorific)
+        let mut first = start;
+        let mut org = None;
+        let mut pre_role = None;
+        if title.is_none() {
+            if let Some((k, t, o)) = pre_descriptor(src, toks, start) {
+                first = k;
+                title = t;
+                org = o;
+            }
+        }
+        // role in apposition: "The moderator, Mr Omar Haddad (…), …"
+        if first >= 2 && toks[first - 1].text(src) == "," {
+            let rw = fold(toks[first - 2].text(src));
+            if let Some(r) = lexicon::role_of(&rw) {
+                pre_role = Some(r);
+            }
+            // "The Director-General of the Agency, Lena Varga, welcomed …"
+            if title.is_none() && !has_hon && parts >= 2 && toks.get(after).is_some_and(|t| t.text(src) == ",") {
+                let head = &toks[..first - 1];
+                let starts_the = head.first().is_some_and(|t| fold(t.text(src)) == "the");
+                if starts_the && head.len() >= 2 && head.len() <= 12 && head.iter().any(|t| lexicon::TITLE_NOUNS.contains(fold(t.text(src)).as_str())) {
+                    title = Some((head[1].start, head[head.len() - 1].end));
+                    after += 1;
+                    first = 0;
+                }
+            }
+        }
+        let name_span = (toks[name_tok].start, toks[name_end - 1].end);
+        let described = title.is_some() || org.is_some();
+        let excluded = mention_only_context(src, toks, first);
+        let pred = predicate_at(src, toks, after).is_some()
+            || toks.get(after).is_some_and(|t| fold(t.text(src)) == "and");
+        let is_speaker = !excluded
+            && if has_hon || described {
+                described && !excluded || subject_context(src, toks, first) || postposed(src, toks, first) || pred
+            } else {
+                (subject_context(src, toks, first) && pred) || postposed(src, toks, first) || (item && first == 0)
+            };
+        // a role stated by the descriptor or a session verb
+        let mut role = pre_role;
+        if role.is_none() {
+            if let Some((s, e)) = title {
+                role = src[s..e].split(|c: char| !c.is_alphanumeric() && c != '-').find_map(|w| lexicon::role_of(&fold(w)));
+            }
+        }
+        if role.is_none() {
+            if let Some(k) = predicate_at(src, toks, after) {
+                role = lexicon::role_of(&fold(toks[k].text(src)));
+            }
+        }
+        let honorific = has_hon.then(|| (toks[start].start, toks[hon_end - 1].end));
+        out.push(Intro {
+            first_tok: first,
+            name_tok,
+            name_end_tok: name_end,
+            after_tok: after,
+            name_span,
+            honorific,
+            title,
+            org,
+            role,
+            gender,
+            is_speaker,
+        });
+        i = name_end.max(i + 1);
+    }
+    out
+}
+
+/// Guesses the organisation in a descriptor: the part after the last comma,
+/// or after ` at ` / ` of the `, when it looks like a name.
+pub fn organization_of(title: &str) -> Option<String> {
+    let candidate = if let Some(p) = title.rfind(", ") {
+        &title[p + 2..]
+    } else if let Some(p) = title.find(" at ") {
+        &title[p + 4..]
+    } else if let Some(p) = title.find(" of the ") {
+        &title[p + 4..]
+    } else {
+        return None;
+    };
+    let c = candidate.trim();
+    (is_cap(c) || c.starts_with("the ")).then(|| c.to_string())
+}
+
+/// Alias forms of a full name: the name, its surname and surname groups, and
+/// every part that is not a particle or an initial.
+pub fn aliases_of(name: &str) -> Vec<String> {
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    let mut out = vec![name.to_string()];
+    let content: Vec<&str> = parts
+        .iter()
+        .copied()
+        .filter(|p| !lexicon::PARTICLES.contains(p) && p.trim_end_matches('.').chars().count() > 1)
+        .collect();
+    for w in 2..parts.len() {
+        // trailing groups: "Ruiz Pardo", "van der Berg"
+        let tail = parts[parts.len() - w..].join(" ");
+        if tail != name {
+            out.push(tail);
+        }
+    }
+    for p in content {
+        if !out.iter().any(|o| o == p) {
+            out.push(p.to_string());
+        }
+        // hyphenated surnames: "Laurent-Petit" → "Laurent", "Petit"
+        if p.contains('-') {
+            for h in p.split('-') {
+                if h.chars().count() > 2 && is_cap(h) && !out.iter().any(|o| o == h) {
+                    out.push(h.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The speaker table: builds it from every introduction, merging repeats.
+pub fn build_table(src: &str, per_sentence: &[Vec<Intro>]) -> Vec<Speaker> {
+    let mut table: Vec<Speaker> = Vec::new();
+    for intros in per_sentence {
+        for it in intros.iter().filter(|it| it.is_speaker) {
+            let name = collapse(&src[it.name_span.0..it.name_span.1]);
+            let name = text::strip_possessive(&name).0.to_string();
+            let key: Vec<String> = name.split_whitespace().map(fold).collect();
+            let existing = table.iter().position(|s| {
+                let sk: Vec<String> = s.name.split_whitespace().map(fold).collect();
+                sk == key
+                    || (key.len() == 1 && sk.contains(&key[0]))
+                    || (sk.len() == 1 && key.contains(&sk[0]))
+            });
+            let title = it.title.map(|(s, e)| collapse(&src[s..e]));
+            let honorific = it.honorific.map(|(s, e)| collapse(&src[s..e]));
+            let org = it
+                .org
+                .map(|(s, e)| collapse(&src[s..e]))
+                .or_else(|| title.as_deref().and_then(organization_of));
+            match existing {
+                Some(k) => {
+                    let s = &mut table[k];
+                    if key.len() > s.name.split_whitespace().count() {
+                        s.name = name.clone();
+                        s.aliases = aliases_of(&name);
+                    }
+                    if s.title.is_none() && title.is_some() {
+                        s.title = title;
+                        s.organization = org;
+                    }
+                    if s.honorific.is_none() {
+                        s.honorific = honorific;
+                    }
+                    s.gender = s.gender.or(it.gender);
+                    s.role = s.role.or(it.role);
+                }
+                None => table.push(Speaker {
+                    aliases: aliases_of(&name),
+                    name,
+                    honorific,
+                    title,
+                    organization: org,
+                    role: it.role,
+                    gender: it.gender,
+                    introduced_at: (it.name_span.0, it.name_span.1),
+                }),
+            }
+        }
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::Segmenter;
+
+    /// Parses the first sentence of `text`; returns (name, honorific, title, speaker?).
+    fn parse(text: &str) -> Vec<(String, Option<String>, Option<String>, bool)> {
+        let segs = Segmenter::default().segment(text);
+        let seg = &segs[0];
+        let toks = text::tokenize(text, seg.start, seg.end);
+        intros(text, seg, &toks)
+            .into_iter()
+            .map(|i| {
+                (
+                    collapse(&text[i.name_span.0..i.name_span.1]),
+                    i.honorific.map(|(s, e)| text[s..e].to_string()),
+                    i.title.map(|(s, e)| collapse(&text[s..e])),
+                    i.is_speaker,
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, Option<String>, Option<String>, bool) {
+        let v = parse(text);
+        assert!(!v.is_empty(), "no intro in {text:?}");
+        v[0].clone()
+    }
+
+    fn s(x: &str) -> Option<String> {
+        Some(x.to_string())
+    }
+
+    /// (name, input, expected name, honorific, title)
+    const CASES: &[(&str, &str, &str, Option<&str>, Option<&str>)] = &[
+        ("paren", "Ms Lena Varga (Head of Policy, Northwind Foundation) said that it works.", "Lena Varga", Some("Ms"), Some("Head of Policy, Northwind Foundation")),
+        ("period honorific", "Mr. Omar Haddad (Director, Civic Lab) noted this.", "Omar Haddad", Some("Mr."), Some("Director, Civic Lab")),
+        ("H.E. chain", "H.E. Mr. Omar Haddad (Minister of Digital Affairs) opened the session.", "Omar Haddad", Some("H.E. Mr."), Some("Minister of Digital Affairs")),
+        ("H. E. spaced", "H. E. Ms Lena Varga (Ambassador) spoke.", "Lena Varga", Some("H. E. Ms"), Some("Ambassador")),
+        ("His Excellency", "His Excellency Mr. Omar Haddad (Minister) spoke.", "Omar Haddad", Some("His Excellency Mr."), Some("Minister")),
+        ("rank with (R)", "Maj. Gen. (R) Ali Khan (Adviser, Defence Institute) warned of risks.", "Ali Khan", Some("Maj. Gen. (R)"), Some("Adviser, Defence Institute")),
+        ("stray comma", "Mr Tomás Ruiz, (Director, Civic Lab) noted it.", "Tomás Ruiz", Some("Mr"), Some("Director, Civic Lab")),
+        ("nested parens", "Ms Lena Varga (Adviser, Office of the Envoy on Technology (OET)) spoke.", "Lena Varga", Some("Ms"), Some("Adviser, Office of the Envoy on Technology (OET)")),
+        ("brackets", "Dr Omar Haddad (Chair [acting], Civic Lab) spoke.", "Omar Haddad", Some("Dr"), Some("Chair [acting], Civic Lab")),
+        ("appositive", "Lena Varga, Chief Economist at Harbor Bank, argued that rates matter.", "Lena Varga", None, Some("Chief Economist at Harbor Bank")),
+        ("representing", "Omar Haddad, representing Civic Lab, stressed the point.", "Omar Haddad", None, Some("representing Civic Lab")),
+        ("pre-descriptor possessive", "Harbor Bank’s Chief Economist Lena Varga argued for it.", "Lena Varga", None, Some("Harbor Bank’s Chief Economist")),
+        ("pre-descriptor keynote", "Keynote speaker Lena Varga opened the day.", "Lena Varga", None, Some("Keynote speaker")),
+        ("pre-descriptor co-chair", "Co-Chair Lena Varga closed the meeting.", "Lena Varga", None, Some("Co-Chair")),
+        ("pre-descriptor long", "Estonian Ambassador at Large for Cyber Affairs Lena Varga spoke next.", "Lena Varga", None, Some("Estonian Ambassador at Large for Cyber Affairs")),
+        ("no honorific", "Lena Varga (Northwind Foundation) stressed the need.", "Lena Varga", None, Some("Northwind Foundation")),
+        ("four parts", "Mr Carlos Andrés Ruiz Pardo (Minister) spoke.", "Carlos Andrés Ruiz Pardo", Some("Mr"), Some("Minister")),
+        ("hyphens", "Ms Anne-Marie Laurent-Petit (Researcher) spoke.", "Anne-Marie Laurent-Petit", Some("Ms"), Some("Researcher")),
+        ("particles", "Mr Jan van der Berg (Professor, Delft) said so.", "Jan van der Berg", Some("Mr"), Some("Professor, Delft")),
+        ("apostrophe", "Ms Siobhán O’Neill (Lawyer) spoke.", "Siobhán O’Neill", Some("Ms"), Some("Lawyer")),
+        ("initial", "Dr Jane K. Doe (Fellow, Civic Lab) spoke.", "Jane K. Doe", Some("Dr"), Some("Fellow, Civic Lab")),
+        ("diacritics", "Prof. Frédérique Öztürk-Radović (Dean) spoke.", "Frédérique Öztürk-Radović", Some("Prof."), Some("Dean")),
+        ("family name first", "Ms Tan Mei Lin (Harbor Bank) spoke.", "Tan Mei Lin", Some("Ms"), Some("Harbor Bank")),
+        ("ambassador honorific", "Ambassador Lena Varga, Chair of the Working Group, opened the meeting.", "Lena Varga", Some("Ambassador"), Some("Chair of the Working Group")),
+        ("postposed with appositive", "“We must act,” said Lena Varga, State Secretary at the Ministry, at the opening.", "Lena Varga", None, Some("State Secretary at the Ministry")),
+        ("role apposition", "The moderator, Mr Omar Haddad (Civic Lab), opened the session.", "Omar Haddad", Some("Mr"), Some("Civic Lab")),
+        ("title apposition", "The Director-General of the Agency, Lena Varga, welcomed everyone.", "Lena Varga", None, Some("Director-General of the Agency")),
+        ("Hon.", "Hon. Omar Haddad (MP, Kenya) spoke.", "Omar Haddad", Some("Hon."), Some("MP, Kenya")),
+        ("Dame", "Dame Lena Varga spoke.", "Lena Varga", Some("Dame"), None),
+    ];
+
+    #[test]
+    fn table() {
+        let mut failed = Vec::new();
+        for (name, input, want_name, want_hon, want_title) in CASES {
+            let got = one(input);
+            let want = (want_name.to_string(), want_hon.map(String::from), want_title.map(String::from), true);
+            if got != want {
+                failed.push(format!("{name}: got {got:?}\n   want {want:?}"));
+            }
+        }
+        assert!(failed.is_empty(), "{}", failed.join("\n"));
+    }
+
+    #[test]
+    fn not_speakers() {
+        for text in [
+            "The UN Group of Governmental Experts (GGE) met in 2019.",
+            "By Jane Doe",
+            "Event report/s: Jane Doe",
+            "She cited the work of Prof. Anne Smith (Oxford) at length.",
+            "Canada and Mexico stated their views.",
+            "Photo: Lena Varga at the podium.",
+        ] {
+            let got = parse(text);
+            assert!(got.iter().all(|g| !g.3), "{text:?} gave {got:?}");
+        }
+    }
+
+    #[test]
+    fn list_of_panellists() {
+        let got = parse("Panellists were Lena Varga (Northwind), Omar Haddad (Civic Lab) and Mei Lin Tan (Harbor Bank).");
+        let names: Vec<(String, Option<String>)> = got.iter().filter(|g| g.3).map(|g| (g.0.clone(), g.2.clone())).collect();
+        assert_eq!(
+            names,
+            [
+                ("Lena Varga".into(), s("Northwind")),
+                ("Omar Haddad".into(), s("Civic Lab")),
+                ("Mei Lin Tan".into(), s("Harbor Bank"))
+            ]
+        );
+    }
+
+    #[test]
+    fn aliases() {
+        assert_eq!(
+            aliases_of("Carlos Andrés Ruiz Pardo"),
+            ["Carlos Andrés Ruiz Pardo", "Ruiz Pardo", "Andrés Ruiz Pardo", "Carlos", "Andrés", "Ruiz", "Pardo"]
+        );
+        assert_eq!(aliases_of("Jan van der Berg"), ["Jan van der Berg", "der Berg", "van der Berg", "Jan", "Berg"]);
+        assert_eq!(organization_of("Senior Director, Digital Diplomacy, Microsoft").as_deref(), Some("Microsoft"));
+        assert_eq!(organization_of("Chief Economist at Harbor Bank").as_deref(), Some("Harbor Bank"));
+    }
+}

@@ -1,0 +1,196 @@
+//! Word tokens with byte spans, and the small text helpers the speaker and
+//! attribution stages share (folding diacritics, collapsing whitespace).
+//!
+//! Tokens are borrowed positions, not copies: a name, a title or a piece of
+//! evidence is always a slice of the original input.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters and digits, with inner hyphens, apostrophes and dots (`O’Brien`, `H.E`).
+    Word,
+    /// Any other single non-space character.
+    Punct,
+}
+
+/// A token: a byte span of the text it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    /// Absolute byte offset of the first byte.
+    pub start: usize,
+    /// Absolute byte offset one past the last byte.
+    pub end: usize,
+    /// Word or punctuation.
+    pub kind: Kind,
+}
+
+impl Tok {
+    /// The token's text in `src` (the full input).
+    #[inline]
+    pub fn text<'a>(&self, src: &'a str) -> &'a str {
+        &src[self.start..self.end]
+    }
+}
+
+fn inner_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '‐' | '‑' | '.')
+}
+
+/// Tokenises `src[start..end]`; offsets are absolute.
+pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Tok> {
+    let s = &src[start..end];
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = i + c.len_utf8();
+            while let Some(&(k, d)) = it.peek() {
+                if d.is_alphanumeric() {
+                    it.next();
+                    j = k + d.len_utf8();
+                } else if inner_joiner(d) {
+                    // join only if followed by a letter or digit
+                    let next = s[k + d.len_utf8()..].chars().next();
+                    if next.is_some_and(char::is_alphanumeric) {
+                        it.next();
+                        j = k + d.len_utf8();
+                    } else {
+                        break;
+                    }
+                } else if d == '\u{301}' || d == '\u{308}' || ('\u{300}'..='\u{36f}').contains(&d) {
+                    it.next();
+                    j = k + d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            out.push(Tok { start: start + i, end: start + j, kind: Kind::Word });
+        } else {
+            out.push(Tok { start: start + i, end: start + i + c.len_utf8(), kind: Kind::Punct });
+        }
+    }
+    out
+}
+
+/// True if the word starts with an uppercase letter.
+#[inline]
+pub fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True if the word starts with a lowercase letter.
+#[inline]
+pub fn is_lower(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// ALL CAPS of two letters or more (an acronym such as `UN`, `GGE`).
+pub fn is_acronym(w: &str) -> bool {
+    let mut letters = 0;
+    for c in w.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// Lowercases and strips diacritics (`Radović` → `radovic`), and folds the
+/// typographic apostrophe to `'`.
+pub fn fold(w: &str) -> String {
+    if w.is_ascii() {
+        return w.to_ascii_lowercase();
+    }
+    w.nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .map(|c| if c == '’' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Collapses every run of whitespace (including line breaks and NBSP) to one space.
+pub fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (k, w) in s.split_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Strips a possessive ending (`Varga’s`, `Varga's`, `Jones'`).
+pub fn strip_possessive(w: &str) -> (&str, bool) {
+    for suf in ["’s", "'s", "’S", "'S"] {
+        if let Some(x) = w.strip_suffix(suf) {
+            return (x, true);
+        }
+    }
+    (w, false)
+}
+
+/// Levenshtein distance, bounded: returns `max + 1` once it exceeds `max`.
+pub fn edit_distance(a: &str, b: &str, max: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return max + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut best = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            // transposition
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cur[j] = cur[j].min(prev[j - 1].saturating_sub(cost) + 1).min(cur[j]);
+            }
+            best = best.min(cur[j]);
+        }
+        if best > max {
+            return max + 1;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()].min(max + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens() {
+        let s = "Mr O’Brien (H.E., U.N.) said: ‘yes’ — Abdul-Karim’s.";
+        let t: Vec<&str> = tokenize(s, 0, s.len()).iter().map(|t| t.text(s)).collect();
+        assert_eq!(
+            t,
+            ["Mr", "O’Brien", "(", "H.E", ".", ",", "U.N", ".", ")", "said", ":", "‘", "yes", "’", "—", "Abdul-Karim’s", "."]
+        );
+    }
+
+    #[test]
+    fn helpers() {
+        assert_eq!(fold("Radović"), "radovic");
+        assert_eq!(fold("Öztürk"), "ozturk");
+        assert_eq!(collapse(" a \n b\u{a0}c "), "a b c");
+        assert_eq!(strip_possessive("Varga’s"), ("Varga", true));
+        assert!(is_acronym("GGE") && !is_acronym("Gge") && !is_acronym("A"));
+        assert_eq!(edit_distance("Ciglic", "Ciglic", 2), 0);
+        assert_eq!(edit_distance("Ciglic", "Cigilc", 2), 1);
+        assert_eq!(edit_distance("Ciglic", "Cglic", 2), 1);
+        assert_eq!(edit_distance("Varga", "Verge", 1), 2);
+    }
+}
