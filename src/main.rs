@@ -1,1 +1,41 @@
-fn main() {}
+//! The `whosaid` binary: parse flags, build a `Config`, call `run`, map the
+//! result to an exit code (0 all done, 1 some inputs failed, 2 usage error).
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser};
+use whosaid::cli::Args;
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    if let Some(shell) = args.completions {
+        clap_complete::generate(shell, &mut Args::command(), "whosaid", &mut io::stdout());
+        return ExitCode::SUCCESS;
+    }
+    if args.man {
+        let man = clap_mangen::Man::new(Args::command());
+        return match man.render(&mut io::stdout()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e.to_string()),
+        };
+    }
+    let cfg = match args.into_config() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "whosaid: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match whosaid::app::run(&cfg, io::stdout().lock(), &mut io::stderr().lock()) {
+        Ok(s) if s.failed > 0 => ExitCode::from(1),
+        Ok(_) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(&e.to_string()),
+    }
+}
+
+fn fail(msg: &str) -> ExitCode {
+    let _ = writeln!(io::stderr(), "whosaid: {msg}");
+    ExitCode::from(1)
+}

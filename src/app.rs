@@ -1,0 +1,366 @@
+//! Running a batch: finding inputs, analysing them in parallel, writing the
+//! results in input order, and counting failures.
+//!
+//! Inputs are discovered lazily (folders walked in a deterministic, sorted
+//! order) and processed in chunks: each chunk is read, analysed and rendered
+//! on the rayon pool, then written out in order, so memory depends on the
+//! chunk size, not on the number of files. A failing input is reported as
+//! `whosaid: PATH: cause` and counted; the batch goes on.
+
+use std::fs;
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::cli::{Config, InputKind};
+use crate::error::InputError;
+use crate::output::Writer;
+
+/// What a run did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    /// Inputs analysed.
+    pub done: usize,
+    /// Inputs that failed.
+    pub failed: usize,
+    /// Sentences written.
+    pub sentences: usize,
+    /// Speakers found.
+    pub speakers: usize,
+    /// Bytes of input analysed.
+    pub bytes: usize,
+    /// Output ended early because the reader went away (`| head`).
+    pub broken_pipe: bool,
+}
+
+/// One unit of work.
+#[derive(Debug)]
+enum Job {
+    /// A report file; `root` is the folder argument it was found under.
+    File { path: PathBuf, root: Option<PathBuf> },
+    /// Standard input, read whole.
+    Stdin,
+    /// A document from a JSONL corpus.
+    Doc { source: String, text: String },
+    /// Something that failed before analysis (walk error, bad JSONL line).
+    Failed { what: String, cause: String },
+}
+
+/// Reads bytes as text: UTF-8 (BOM kept, offsets index the bytes), refusing
+/// binary and UTF-16 input; with `lossy`, each invalid byte becomes U+001A so
+/// offsets still index the original bytes.
+pub fn decode(bytes: Vec<u8>, lossy: bool) -> Result<String, InputError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(InputError::NotText("UTF-16 text is not supported; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)".into()));
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    if let Some(p) = memchr::memchr(0, head) {
+        return Err(InputError::NotText(format!("binary file (NUL byte at offset {p}), skipped")));
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) if lossy => {
+            let bytes = e.into_bytes();
+            let mut out = String::with_capacity(bytes.len());
+            for chunk in bytes.utf8_chunks() {
+                out.push_str(chunk.valid());
+                for _ in chunk.invalid() {
+                    out.push('\u{1A}');
+                }
+            }
+            Ok(out)
+        }
+        Err(e) => Err(InputError::Utf8 { offset: e.utf8_error().valid_up_to() }),
+    }
+}
+
+/// Runs the whole batch, writing to `out` and reporting problems on `err`.
+pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<Summary> {
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(cfg.threads).build().map_err(io::Error::other)?;
+    let started = Instant::now();
+    let mut summary = Summary::default();
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    let mut writer = Writer::new(cfg.write);
+    let progress = progress_bar(cfg);
+    let to_stdout = cfg.out_dir.is_none();
+    if to_stdout {
+        if let Err(e) = writer.begin(&mut out) {
+            return broken_or(e, summary);
+        }
+    }
+    let chunk = 64 * pool.current_num_threads().max(1);
+    let mut jobs = jobs(cfg);
+    loop {
+        let batch: Vec<Job> = jobs.by_ref().take(chunk).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let results: Vec<Result<Done, (String, String)>> = pool.install(|| batch.into_par_iter().map(|j| process(cfg, &writer, j)).collect());
+        for r in results {
+            match r {
+                Ok(d) => {
+                    summary.done += 1;
+                    summary.sentences += d.sentences;
+                    summary.speakers += d.speakers;
+                    summary.bytes += d.bytes;
+                    if to_stdout {
+                        if let Err(e) = writer.write_body(&mut out, &d.body) {
+                            return broken_or(e, summary);
+                        }
+                    }
+                }
+                Err((what, cause)) => {
+                    summary.failed += 1;
+                    if let Some(p) = &progress {
+                        p.suspend(|| writeln!(err, "whosaid: {what}: {cause}"))?;
+                    } else {
+                        writeln!(err, "whosaid: {what}: {cause}")?;
+                    }
+                }
+            }
+            if let Some(p) = &progress {
+                p.inc(1);
+            }
+        }
+    }
+    if to_stdout {
+        if let Err(e) = writer.finish(&mut out) {
+            return broken_or(e, summary);
+        }
+    }
+    if let Some(p) = progress {
+        p.finish_and_clear();
+    }
+    let secs = started.elapsed().as_secs_f64();
+    if cfg.stats || (!cfg.quiet && io::stderr().is_terminal() && summary.done + summary.failed > 1) {
+        let mb = summary.bytes as f64 / 1e6;
+        writeln!(
+            err,
+            "whosaid: {} files, {} sentences, {} speakers, {} failed; {:.2} MB in {:.2} s ({:.1} MB/s)",
+            summary.done,
+            summary.sentences,
+            summary.speakers,
+            summary.failed,
+            mb,
+            secs,
+            if secs > 0.0 { mb / secs } else { 0.0 }
+        )?;
+    }
+    Ok(summary)
+}
+
+fn broken_or(e: io::Error, mut s: Summary) -> io::Result<Summary> {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        s.broken_pipe = true;
+        Ok(s)
+    } else {
+        Err(e)
+    }
+}
+
+fn progress_bar(cfg: &Config) -> Option<indicatif::ProgressBar> {
+    let many = cfg.paths.len() > 1 || cfg.paths.iter().any(|p| p.is_dir()) || cfg.input == InputKind::Jsonl;
+    if cfg.quiet || !many || !io::stderr().is_terminal() {
+        return None;
+    }
+    let p = indicatif::ProgressBar::new_spinner();
+    p.set_style(indicatif::ProgressStyle::with_template("{spinner} {pos} reports {per_sec} [{elapsed}]").ok()?);
+    Some(p)
+}
+
+struct Done {
+    body: Vec<u8>,
+    sentences: usize,
+    speakers: usize,
+    bytes: usize,
+}
+
+fn process(cfg: &Config, writer: &Writer, job: Job) -> Result<Done, (String, String)> {
+    let (source, text, out_rel) = match job {
+        Job::Failed { what, cause } => return Err((what, cause)),
+        Job::Stdin => {
+            let mut b = Vec::new();
+            io::stdin().lock().read_to_end(&mut b).map_err(|e| ("-".to_string(), e.to_string()))?;
+            let t = decode(b, cfg.lossy).map_err(|e| ("-".to_string(), e.to_string()))?;
+            ("-".to_string(), t, PathBuf::from("stdin"))
+        }
+        Job::File { path, root } => {
+            let shown = path.display().to_string();
+            let b = fs::read(&path).map_err(|e| (shown.clone(), io_cause(&e)))?;
+            let t = decode(b, cfg.lossy).map_err(|e| (shown.clone(), e.to_string()))?;
+            let rel = match &root {
+                Some(r) => path.strip_prefix(r).map(Path::to_path_buf).unwrap_or_else(|_| path.file_name().map(PathBuf::from).unwrap_or_default()),
+                None => path.file_name().map(PathBuf::from).unwrap_or_default(),
+            };
+            (shown, t, rel)
+        }
+        Job::Doc { source, text } => {
+            let rel = PathBuf::from(safe_file_name(&source));
+            (source, text, rel)
+        }
+    };
+    let report = cfg.analyzer.analyze(&source, &text);
+    let mut body = Vec::with_capacity(text.len() * 3);
+    writer.render(&report, &mut body).map_err(|e| (source.clone(), e.to_string()))?;
+    if let Some(dir) = &cfg.out_dir {
+        write_out_file(cfg, dir, &out_rel, &body).map_err(|e| (source.clone(), e))?;
+        body = Vec::new();
+    }
+    Ok(Done { body, sentences: report.sentences.len(), speakers: report.speakers.len(), bytes: text.len() })
+}
+
+fn io_cause(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ if e.raw_os_error() == Some(21) => "is a directory".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn safe_file_name(id: &str) -> String {
+    let s: String = id.chars().map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' }).collect();
+    let s = s.trim_start_matches('.').to_string();
+    if s.is_empty() { "doc".into() } else { s.chars().take(150).collect() }
+}
+
+/// Writes one output file atomically (temp file in the same folder, then rename).
+fn write_out_file(cfg: &Config, dir: &Path, rel: &Path, body: &[u8]) -> Result<(), String> {
+    let target = dir.join(rel).with_extension(cfg.write.format.extension());
+    let parent = target.parent().unwrap_or(dir);
+    fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {}", parent.display(), e))?;
+    let mut w = Writer::new(cfg.write);
+    let mut tmp = tempfile::NamedTempFile::new_in(parent).map_err(|e| format!("cannot write in {}: {}", parent.display(), e))?;
+    {
+        let f = tmp.as_file_mut();
+        let mut buf = io::BufWriter::new(f);
+        let r: io::Result<()> = (|| {
+            w.begin(&mut buf)?;
+            w.write_body(&mut buf, body)?;
+            w.finish(&mut buf)?;
+            buf.flush()
+        })();
+        r.map_err(|e| format!("cannot write {}: {}", target.display(), e))?;
+    }
+    tmp.persist(&target).map_err(|e| format!("cannot write {}: {}", target.display(), e.error))?;
+    Ok(())
+}
+
+/// The lazy sequence of jobs for the configured inputs.
+fn jobs(cfg: &Config) -> Box<dyn Iterator<Item = Job> + '_> {
+    let paths: Vec<PathBuf> = if cfg.paths.is_empty() { vec![PathBuf::from("-")] } else { cfg.paths.clone() };
+    let out_dir = cfg.out_dir.as_ref().and_then(|d| d.canonicalize().ok());
+    let files = paths.into_iter().flat_map(move |p| -> Box<dyn Iterator<Item = Job>> {
+        if p.as_os_str() == "-" {
+            return Box::new(std::iter::once(Job::Stdin));
+        }
+        if p.is_dir() {
+            return Box::new(walk(cfg, p, out_dir.clone()));
+        }
+        Box::new(std::iter::once(Job::File { path: p, root: None }))
+    });
+    match cfg.input {
+        InputKind::Text => Box::new(files),
+        InputKind::Jsonl => Box::new(files.flat_map(move |j| corpus(cfg, j))),
+    }
+}
+
+fn walk(cfg: &Config, root: PathBuf, out_dir: Option<PathBuf>) -> impl Iterator<Item = Job> + '_ {
+    let hidden = cfg.hidden;
+    let it = walkdir::WalkDir::new(&root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(move |e| {
+            let name = e.file_name().to_string_lossy();
+            let skip_hidden = e.depth() > 0 && !hidden && name.starts_with('.');
+            // never read our own output folder
+            let own_output = out_dir.as_ref().is_some_and(|o| e.path().canonicalize().ok().as_ref() == Some(o));
+            !skip_hidden && !own_output
+        });
+    it.filter_map(move |entry| match entry {
+        Ok(e) => {
+            if !e.file_type().is_file() {
+                return None;
+            }
+            if !cfg.globs.is_match(e.file_name()) {
+                return None;
+            }
+            Some(Job::File { path: e.path().to_path_buf(), root: Some(root.clone()) })
+        }
+        Err(e) => {
+            let what = e.path().map(|p| p.display().to_string()).unwrap_or_else(|| root.display().to_string());
+            let cause = if e.loop_ancestor().is_some() {
+                "symlink loop, skipped".to_string()
+            } else if let Some(io) = e.io_error() {
+                io_cause(io)
+            } else {
+                e.to_string()
+            };
+            Some(Job::Failed { what, cause })
+        }
+    })
+}
+
+/// Splits a JSONL corpus input into documents.
+fn corpus(cfg: &Config, job: Job) -> Box<dyn Iterator<Item = Job> + '_> {
+    let (name, reader): (String, Box<dyn BufRead + Send>) = match job {
+        Job::Stdin => ("-".into(), Box::new(BufReader::new(io::stdin()))),
+        Job::File { path, .. } => {
+            let shown = path.display().to_string();
+            match fs::File::open(&path) {
+                Ok(f) => (shown, Box::new(BufReader::new(f))),
+                Err(e) => return Box::new(std::iter::once(Job::Failed { what: shown, cause: io_cause(&e) })),
+            }
+        }
+        other => return Box::new(std::iter::once(other)),
+    };
+    let (idf, tf) = (cfg.id_field.clone(), cfg.text_field.clone());
+    Box::new(reader.split(b'\n').enumerate().filter_map(move |(n, line)| {
+        let what = format!("{name}:{}", n + 1);
+        let line = match line {
+            Ok(l) => l,
+            Err(e) => return Some(Job::Failed { what, cause: e.to_string() }),
+        };
+        if line.iter().all(u8::is_ascii_whitespace) {
+            return None;
+        }
+        let v: serde_json::Value = match serde_json::from_slice(&line) {
+            Ok(v) => v,
+            Err(e) => return Some(Job::Failed { what, cause: format!("invalid JSON: {e}") }),
+        };
+        let Some(text) = v.get(&tf).and_then(|t| t.as_str()) else {
+            return Some(Job::Failed { what, cause: format!("no string field {tf:?}") });
+        };
+        let source = match v.get(&idf) {
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(serde_json::Value::Number(x)) => x.to_string(),
+            _ => format!("{name}:{}", n + 1),
+        };
+        Some(Job::Doc { source, text: text.to_string() })
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decoding() {
+        assert_eq!(decode(b"abc".to_vec(), false).unwrap(), "abc");
+        assert!(matches!(decode(b"ab\xffc".to_vec(), false), Err(InputError::Utf8 { offset: 2 })));
+        assert_eq!(decode(b"ab\xff\xfec".to_vec(), true).unwrap(), "ab\u{1a}\u{1a}c");
+        assert!(decode(b"a\0b".to_vec(), false).unwrap_err().to_string().contains("binary"));
+        assert!(decode(vec![0xFF, 0xFE, b'a', 0], false).unwrap_err().to_string().contains("UTF-16"));
+        assert_eq!(decode("\u{feff}x".as_bytes().to_vec(), false).unwrap(), "\u{feff}x");
+    }
+
+    #[test]
+    fn file_names() {
+        assert_eq!(safe_file_name("a/b c"), "a_b_c");
+        assert_eq!(safe_file_name("../x"), "_x");
+        assert_eq!(safe_file_name(""), "doc");
+    }
+}

@@ -1,0 +1,605 @@
+//! Attribution: deciding, for every sentence, whose statement it reports.
+//!
+//! After the speaker table is known, each sentence is read for *cues*, in
+//! order of strength:
+//!
+//! 1. a speaker named where a source stands — subject of a verb
+//!    (`Varga added`), fronted (`According to Varga,`), post-posed
+//!    (`…, said Varga.`), agent of a session act (`moderated by Varga`), or a
+//!    possessive at the start (`Varga’s intervention …`); coordinated subjects
+//!    (`Both Varga and Haddad argued`) give joint sources;
+//! 2. a role noun (`The moderator asked …`);
+//! 3. a subject pronoun (`She warned`, `In his view`), resolved to the most
+//!    recent speaker of matching gender (from the honorific, or learnt from
+//!    earlier pronouns);
+//! 4. a source that is not a speaker — the event itself (`The session
+//!    addressed …`), a group (`Participants agreed`), an organisation or
+//!    country (`Canada stated`) — which gives no speaker;
+//! 5. otherwise the sentence continues the current speaker within a paragraph
+//!    (or across one when it opens with a connective such as `Furthermore`).
+//!
+//! Names only mentioned inside a speaker's content (`the plan put forward by
+//! France`, `as Varga’s colleague once wrote`) do not change the speaker.
+//! Every decision carries its evidence: the cue text and its byte span.
+
+use std::collections::HashMap;
+
+use crate::lexicon::{self, Gender};
+use crate::segment::{Layout, Segment};
+use crate::speakers::{self, Intro, Speaker};
+use crate::text::{self, edit_distance, fold, is_cap, is_lower, Kind, Tok};
+
+/// How a sentence's speaker was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum How {
+    /// The speaker's full name (usually the introduction).
+    Explicit,
+    /// A surname, first name, name part, or a spelling one or two letters off.
+    Alias,
+    /// A role noun such as `the moderator`.
+    Role,
+    /// A subject pronoun.
+    Pronoun,
+    /// No cue: the sentence continues the previous speaker.
+    Continuation,
+    /// No speaker.
+    None,
+}
+
+impl How {
+    /// The lowercase name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            How::Explicit => "explicit",
+            How::Alias => "alias",
+            How::Role => "role",
+            How::Pronoun => "pronoun",
+            How::Continuation => "continuation",
+            How::None => "none",
+        }
+    }
+}
+
+/// The cue behind a decision: its text and byte span in the input.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Evidence {
+    /// The cue as written.
+    pub text: String,
+    /// Byte offset of the cue.
+    pub start: usize,
+    /// Byte offset one past the cue.
+    pub end: usize,
+}
+
+/// The attribution of one sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribution {
+    /// Speaker indices (into the table); the first is the primary speaker.
+    pub speakers: Vec<usize>,
+    /// How it was decided.
+    pub how: How,
+    /// The cue, when there is one.
+    pub evidence: Option<Evidence>,
+    /// A source that is not a person (`organization`, `group`, `event`), with its text.
+    pub other_source: Option<(&'static str, String)>,
+}
+
+/// A reference to a known speaker inside a sentence.
+#[derive(Debug, Clone)]
+struct Mention {
+    speakers: Vec<usize>,
+    /// First token (honorific or pre-descriptor included).
+    first: usize,
+    /// One past the name.
+    end: usize,
+    /// First token after the descriptor.
+    after: usize,
+    how: How,
+    possessive: bool,
+}
+
+/// Alias look-up: folded alias text → speakers.
+struct AliasIndex {
+    map: HashMap<String, Vec<usize>>,
+    max_words: usize,
+    full: HashMap<String, usize>,
+    /// (folded surname-like part, speaker) for spelling variants.
+    parts: Vec<(String, usize)>,
+}
+
+impl AliasIndex {
+    fn new(table: &[Speaker]) -> Self {
+        let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut full = HashMap::new();
+        let mut parts = Vec::new();
+        let mut max_words = 1;
+        for (k, s) in table.iter().enumerate() {
+            full.insert(key_of(&s.name), k);
+            for a in &s.aliases {
+                let key = key_of(a);
+                max_words = max_words.max(key.split(' ').count());
+                let v = map.entry(key.clone()).or_default();
+                if !v.contains(&k) {
+                    v.push(k);
+                }
+                if !key.contains(' ') && key.chars().count() >= 4 {
+                    parts.push((key, k));
+                }
+            }
+        }
+        AliasIndex { map, max_words, full, parts }
+    }
+}
+
+fn key_of(s: &str) -> String {
+    s.split_whitespace().map(fold).collect::<Vec<_>>().join(" ")
+}
+
+/// Attributes every sentence. `intros[i]` are the introductions parsed in sentence `i`.
+pub fn attribute(src: &str, segs: &[Segment], toks: &[Vec<Tok>], intros: &[Vec<Intro>], table: &mut [Speaker]) -> Vec<Attribution> {
+    let index = AliasIndex::new(table);
+    let mut recency: Vec<usize> = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
+    let mut out = Vec::with_capacity(segs.len());
+    for (i, seg) in segs.iter().enumerate() {
+        let t = &toks[i];
+        let a = attribute_one(src, seg, t, &intros[i], table, &index, &recency, &current);
+        // learn gender from a pronoun resolved to a speaker of unknown gender
+        if a.how == How::Pronoun {
+            if let (Some(&k), Some(g)) = (a.speakers.first(), pronoun_gender(a.evidence.as_ref())) {
+                if table[k].gender.is_none() {
+                    table[k].gender = Some(g);
+                }
+            }
+        }
+        if a.speakers.is_empty() {
+            if seg.layout != Layout::Heading || !current.is_empty() {
+                current.clear();
+            }
+        } else {
+            for &k in a.speakers.iter().rev() {
+                recency.retain(|&r| r != k);
+                recency.insert(0, k);
+            }
+            current = a.speakers.clone();
+        }
+        out.push(a);
+    }
+    out
+}
+
+fn pronoun_gender(e: Option<&Evidence>) -> Option<Gender> {
+    let e = e?;
+    let w = fold(e.text.split_whitespace().find(|w| matches!(fold(w).as_str(), "he" | "his" | "him" | "she" | "her" | "hers"))?);
+    Some(if matches!(w.as_str(), "he" | "his" | "him") { Gender::Male } else { Gender::Female })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn attribute_one(
+    src: &str,
+    seg: &Segment,
+    toks: &[Tok],
+    intros: &[Intro],
+    table: &[Speaker],
+    index: &AliasIndex,
+    recency: &[usize],
+    current: &[usize],
+) -> Attribution {
+    let none = Attribution { speakers: vec![], how: How::None, evidence: None, other_source: None };
+    if toks.is_empty() || speakers::is_byline(src, toks) {
+        return none;
+    }
+    if seg.layout == Layout::Heading && !current.is_empty() && toks.len() <= 3 {
+        return none;
+    }
+    let mentions = find_mentions(src, toks, intros, table, index, recency);
+    if let Some(a) = best_source(src, toks, &mentions, recency) {
+        return a;
+    }
+    if let Some(a) = role_cue(src, toks, table, recency) {
+        return a;
+    }
+    if let Some(a) = pronoun_cue(src, toks, table, recency, current) {
+        return a;
+    }
+    if let Some(other) = other_source(src, toks, index) {
+        return Attribution { other_source: Some(other), ..none };
+    }
+    if seg.layout == Layout::Heading || current.is_empty() {
+        return none;
+    }
+    if !seg.paragraph_start || seg.layout == Layout::Item || opens_with_connective(src, toks) {
+        return Attribution { speakers: current.to_vec(), how: How::Continuation, evidence: None, other_source: None };
+    }
+    none
+}
+
+/// Every reference to a known speaker in the sentence.
+fn find_mentions(src: &str, toks: &[Tok], intros: &[Intro], table: &[Speaker], index: &AliasIndex, recency: &[usize]) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    // introductions first: they know their descriptor
+    for it in intros {
+        let name = text::collapse(&src[it.name_span.0..it.name_span.1]);
+        let key = key_of(text::strip_possessive(&name).0);
+        let hit = index.full.get(&key).map(|&k| vec![k]).or_else(|| index.map.get(&key).cloned());
+        if let Some(sp) = hit {
+            let how = if table.iter().any(|s| key_of(&s.name) == key) { How::Explicit } else { How::Alias };
+            out.push(Mention {
+                speakers: sp,
+                first: it.first_tok,
+                end: it.name_end_tok,
+                after: it.after_tok,
+                how,
+                possessive: text::strip_possessive(&name).1,
+            });
+        }
+    }
+    let mut i = 0;
+    while i < toks.len() {
+        if out.iter().any(|m| m.first <= i && i < m.end.max(m.after)) {
+            i += 1;
+            continue;
+        }
+        let t = &toks[i];
+        let w = t.text(src);
+        if t.kind != Kind::Word || !(is_cap(w) || lexicon::PARTICLES.contains(w)) {
+            i += 1;
+            continue;
+        }
+        // longest alias match
+        let mut found = None;
+        let mut key = String::new();
+        for n in 1..=index.max_words.min(toks.len() - i) {
+            let tk = &toks[i + n - 1];
+            if tk.kind != Kind::Word {
+                break;
+            }
+            if n > 1 {
+                key.push(' ');
+            }
+            let (base, poss) = text::strip_possessive(tk.text(src));
+            key.push_str(&fold(base));
+            if let Some(sp) = index.map.get(&key) {
+                let how = if index.full.get(&key).is_some() { How::Explicit } else { How::Alias };
+                found = Some((n, sp.clone(), how, poss));
+            }
+            if poss {
+                break;
+            }
+        }
+        // a spelling variant (one or two letters off) in a speaker's place
+        if found.is_none() && is_cap(w) && w.chars().count() >= 4 && !text::is_acronym(w) && speakers::is_name_word(w) {
+            let (base, poss) = text::strip_possessive(w);
+            let f = fold(base);
+            let max = if f.chars().count() >= 7 { 2 } else { 1 };
+            let mut hits: Vec<usize> = index
+                .parts
+                .iter()
+                .filter(|(p, _)| p.chars().next() == f.chars().next() && edit_distance(p, &f, max) <= max)
+                .map(|&(_, k)| k)
+                .collect();
+            hits.dedup();
+            let placed = speakers::predicate_at(src, toks, i + 1).is_some() || speakers::postposed(src, toks, i);
+            if !hits.is_empty() && placed {
+                found = Some((1, hits, How::Alias, poss));
+            }
+        }
+        let Some((n, mut sp, how, possessive)) = found else {
+            i += 1;
+            continue;
+        };
+        // shared surnames: the most recent speaker first
+        sp.sort_by_key(|k| recency.iter().position(|r| r == k).unwrap_or(usize::MAX));
+        sp.truncate(1);
+        // an honorific or title before it belongs to the mention
+        let mut first = i;
+        for k in i.saturating_sub(5)..i {
+            if let Some((e, _)) = speakers::honorific_chain(src, toks, k) {
+                if e == i {
+                    first = k;
+                    break;
+                }
+            }
+        }
+        if first == i && i > 0 && toks[i - 1].kind == Kind::Word {
+            let p = fold(toks[i - 1].text(src));
+            if is_cap(toks[i - 1].text(src)) && lexicon::TITLE_NOUNS.contains(p.as_str()) {
+                first = i - 1;
+            }
+        }
+        let end = i + n;
+        let mut after = end;
+        if let Some(tk) = toks.get(after) {
+            let open = if tk.text(src) == "," && toks.get(after + 1).is_some_and(|x| x.text(src) == "(") { after + 1 } else { after };
+            if matches!(toks.get(open).map(|x| x.text(src)), Some("(" | "[")) {
+                if let Some(c) = speakers::matching_close(src, toks, open) {
+                    after = c + 1;
+                }
+            }
+        }
+        out.push(Mention { speakers: sp, first, end, after, how, possessive });
+        i = end;
+    }
+    out.sort_by_key(|m| m.first);
+    out
+}
+
+/// Tokens that join coordinated subjects.
+fn coordinates(src: &str, toks: &[Tok], from: usize, to: usize) -> bool {
+    from < to
+        && to - from <= 3
+        && toks[from..to].iter().all(|t| matches!(fold(t.text(src)).as_str(), "," | "and" | "&" | "as" | "well"))
+}
+
+/// Where a subject stands: sentence start, after a fronted clause, after `Both`.
+fn subject_place(src: &str, toks: &[Tok], first: usize) -> bool {
+    if first == 0 {
+        return true;
+    }
+    let p = toks[first - 1].text(src);
+    let lp = fold(p);
+    if matches!(p, "," | ";" | ":" | "‘" | "“" | "\"" | "—" | "–") {
+        return true;
+    }
+    if first == 1 {
+        return matches!(lp.as_str(), "both" | "as" | "then" | "and" | "but" | "finally" | "later" | "also" | "here" | "so" | "again" | "next")
+            || lexicon::ADVERBS.contains(lp.as_str());
+    }
+    // "Then, Varga", "In response, Varga" handled by the comma; "and then Varga"
+    lexicon::ADVERBS.contains(lp.as_str()) && first >= 2 && matches!(toks[first - 2].text(src), "," | "and")
+}
+
+/// `According to X`, `For X,`, `In X’s view`, `As X put it`.
+fn fronted_source(src: &str, toks: &[Tok], m: &Mention) -> bool {
+    let f = m.first;
+    let w = |k: usize| toks.get(k).map(|t| fold(t.text(src))).unwrap_or_default();
+    if f >= 2 && w(f - 1) == "to" && w(f - 2) == "according" {
+        return true;
+    }
+    if f == 1 && w(0) == "for" && toks.get(m.after).is_some_and(|t| t.text(src) == ",") {
+        return true;
+    }
+    if m.possessive && f >= 1 && matches!(w(f - 1).as_str(), "in" | "for") {
+        return matches!(w(m.end).as_str(), "view" | "opinion" | "words" | "remarks" | "intervention" | "presentation" | "assessment" | "experience" | "part" | "perspective" | "understanding" | "analysis" | "account");
+    }
+    false
+}
+
+/// Agent of a passive or session act: `moderated by X`, `The floor was given to X`.
+fn passive_agent(src: &str, toks: &[Tok], first: usize) -> bool {
+    if first < 2 {
+        return false;
+    }
+    let p = fold(toks[first - 1].text(src));
+    let v = fold(toks[first - 2].text(src));
+    (p == "by" && (lexicon::REPORTING_VERBS.contains(v.as_str()) || v.ends_with("ed")) && v != "asked" && v != "followed")
+        || (p == "to" && matches!(v.as_str(), "given" | "passed" | "handed" | "turned" | "went"))
+}
+
+fn best_source(src: &str, toks: &[Tok], mentions: &[Mention], recency: &[usize]) -> Option<Attribution> {
+    if mentions.is_empty() {
+        return None;
+    }
+    // group coordinated mentions into chains
+    let mut chains: Vec<Vec<usize>> = Vec::new();
+    for (k, m) in mentions.iter().enumerate() {
+        if let Some(last) = chains.last_mut() {
+            let prev = &mentions[*last.last().unwrap()];
+            if coordinates(src, toks, prev.after, m.first) {
+                last.push(k);
+                continue;
+            }
+        }
+        chains.push(vec![k]);
+    }
+    let mut best: Option<(u8, usize)> = None;
+    for (c, chain) in chains.iter().enumerate() {
+        let first = &mentions[chain[0]];
+        let last = &mentions[*chain.last().unwrap()];
+        let has_pred = speakers::predicate_at(src, toks, last.after).is_some();
+        let score = if fronted_source(src, toks, first) {
+            90
+        } else if subject_place(src, toks, first.first) && has_pred && !first.possessive {
+            100
+        } else if speakers::postposed(src, toks, first.first) {
+            80
+        } else if passive_agent(src, toks, first.first) {
+            70
+        } else if first.possessive && first.first <= 1 {
+            60
+        } else {
+            0
+        };
+        if score > 0 && best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, c));
+        }
+    }
+    let (_, c) = best?;
+    let chain = &chains[c];
+    let mut speakers: Vec<usize> = Vec::new();
+    for &k in chain {
+        for &s in &mentions[k].speakers {
+            if !speakers.contains(&s) {
+                speakers.push(s);
+            }
+        }
+    }
+    let _ = recency;
+    let m0 = &mentions[chain[0]];
+    let m1 = &mentions[*chain.last().unwrap()];
+    let (s, e) = (toks[m0.first].start, toks[m1.end - 1].end);
+    let how = if chain.iter().any(|&k| mentions[k].how == How::Explicit) { How::Explicit } else { How::Alias };
+    Some(Attribution {
+        speakers,
+        how,
+        evidence: Some(Evidence { text: src[s..e].to_string(), start: s, end: e }),
+        other_source: None,
+    })
+}
+
+/// `The moderator asked …`, `the Envoy noted …`, `The former High Commissioner …`.
+fn role_cue(src: &str, toks: &[Tok], table: &[Speaker], recency: &[usize]) -> Option<Attribution> {
+    let n = toks.len().min(14);
+    for k in 0..n {
+        if fold(toks[k].text(src)) != "the" || !subject_place(src, toks, k) {
+            continue;
+        }
+        let mut j = k + 1;
+        while j < toks.len() && matches!(fold(toks[j].text(src)).as_str(), "former" | "acting" | "current" | "session" | "panel" | "event" | "workshop") {
+            j += 1;
+        }
+        let Some(t) = toks.get(j) else { return None };
+        let rw = fold(t.text(src));
+        let role = lexicon::role_of(&rw);
+        let titled = lexicon::TITLE_NOUNS.contains(rw.as_str()) || rw.contains('-') && rw.split('-').any(|p| lexicon::TITLE_NOUNS.contains(p));
+        if role.is_none() && !titled && !lexicon::GENERIC_ROLE_NOUNS.contains(rw.as_str()) {
+            continue;
+        }
+        // "The Director of the Agency noted": skip a short "of …" phrase
+        let mut after = j + 1;
+        if toks.get(after).is_some_and(|t| fold(t.text(src)) == "of") {
+            let stop = (after + 6).min(toks.len());
+            after = (after + 1..stop).find(|&q| speakers::predicate_at(src, toks, q) == Some(q) && lexicon::REPORTING_VERBS.contains(fold(toks[q].text(src)).as_str())).unwrap_or(after);
+        }
+        if speakers::predicate_at(src, toks, after).is_none() {
+            continue;
+        }
+        let matches = |s: &Speaker| {
+            role.is_some() && s.role == role
+                || s.title.as_deref().is_some_and(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| fold(w) == rw))
+        };
+        let mut cands: Vec<usize> = (0..table.len()).filter(|&s| matches(&table[s])).collect();
+        if cands.is_empty() && lexicon::GENERIC_ROLE_NOUNS.contains(rw.as_str()) {
+            cands = recency.first().copied().into_iter().collect();
+        }
+        if cands.is_empty() {
+            return None; // a role nobody holds: an unnamed source
+        }
+        cands.sort_by_key(|s| recency.iter().position(|r| r == s).unwrap_or(usize::MAX));
+        let (s, e) = (toks[k].start, toks[j].end);
+        return Some(Attribution {
+            speakers: vec![cands[0]],
+            how: How::Role,
+            evidence: Some(Evidence { text: src[s..e].to_string(), start: s, end: e }),
+            other_source: None,
+        });
+    }
+    None
+}
+
+/// `He noted`, `Then she added`, `In her view,`, `For his part,`.
+fn pronoun_cue(src: &str, toks: &[Tok], table: &[Speaker], recency: &[usize], current: &[usize]) -> Option<Attribution> {
+    let w = |k: usize| toks.get(k).map(|t| fold(t.text(src))).unwrap_or_default();
+    let mut hit: Option<(usize, Gender)> = None;
+    // fronted possessive phrases
+    let lead = w(0);
+    let k = match lead.as_str() {
+        "in" | "for" | "on" => Some(1),
+        "according" if w(1) == "to" => Some(2),
+        "his" | "her" => Some(0),
+        _ => None,
+    };
+    if let Some(k) = k {
+        let p = w(k);
+        if matches!(p.as_str(), "his" | "her" | "him") {
+            let g = if p == "her" { Gender::Female } else { Gender::Male };
+            let ok = k == 0 && toks.get(1).is_some_and(|t| is_lower(t.text(src)))
+                || k > 0 && (lead == "according" || toks.get(k + 1).is_some_and(|t| is_lower(t.text(src))) || toks.get(k + 1).is_some_and(|t| t.text(src) == ","));
+            if ok {
+                hit = Some((k, g));
+            }
+        }
+    }
+    if hit.is_none() {
+        for k in 0..toks.len().min(30) {
+            let p = w(k);
+            let g = match p.as_str() {
+                "he" => Gender::Male,
+                "she" => Gender::Female,
+                _ => continue,
+            };
+            let place = k == 0
+                || matches!(toks[k - 1].text(src), "," | ";" | ":" | "‘" | "“")
+                || (lexicon::ADVERBS.contains(w(k - 1).as_str()) || matches!(w(k - 1).as_str(), "and" | "but" | "so" | "then")) && (k == 1 || matches!(toks[k - 2].text(src), "," | ";"));
+            if place && speakers::predicate_at(src, toks, k + 1).is_some() {
+                hit = Some((k, g));
+                break;
+            }
+        }
+    }
+    let (k, g) = hit?;
+    let pick = |s: &usize| table[*s].gender.is_none_or(|x| x == g);
+    let who = current
+        .first()
+        .filter(|s| table[**s].gender == Some(g))
+        .copied()
+        .or_else(|| recency.iter().find(|s| pick(s)).copied())?;
+    let t = &toks[k];
+    Some(Attribution {
+        speakers: vec![who],
+        how: How::Pronoun,
+        evidence: Some(Evidence { text: src[t.start..t.end].to_string(), start: t.start, end: t.end }),
+        other_source: None,
+    })
+}
+
+/// The event, a group or an organisation as the subject: no speaker.
+fn other_source(src: &str, toks: &[Tok], index: &AliasIndex) -> Option<(&'static str, String)> {
+    let w = |k: usize| toks.get(k).map(|t| fold(t.text(src))).unwrap_or_default();
+    let det = matches!(w(0).as_str(), "the" | "this" | "these" | "a" | "an" | "one" | "several" | "some" | "many" | "most" | "all" | "both" | "other" | "few" | "two" | "three" | "various" | "numerous" | "another");
+    // the event or a group: "The final remarks touched upon …", "Participants agreed …"
+    let start = usize::from(det);
+    for h in start..(start + 3).min(toks.len()) {
+        let hw = w(h);
+        let head_ok = (det && lexicon::FRAMING_NOUNS.contains(hw.as_str())) || lexicon::GROUP_HEADS.contains(hw.as_str());
+        if head_ok {
+            // skip a short prepositional phrase: "A participant from the audience asked"
+            let mut after = h + 1;
+            if matches!(w(after).as_str(), "from" | "in" | "of" | "on" | "at") {
+                after = (after + 1..(after + 5).min(toks.len())).find(|&q| speakers::predicate_at(src, toks, q) == Some(q)).unwrap_or(after);
+            }
+            if let Some(v) = speakers::predicate_at(src, toks, after) {
+                let kind = if lexicon::GROUP_HEADS.contains(hw.as_str()) { "group" } else { "event" };
+                return Some((kind, src[toks[0].start..toks[v - 1].end].to_string()));
+            }
+        }
+        if toks.get(h).is_some_and(|t| !is_lower(t.text(src))) {
+            break;
+        }
+    }
+    // an organisation or country: capitalised words then a reporting verb
+    let s = usize::from(w(0) == "the");
+    let mut k = s;
+    while k < toks.len() && toks[k].kind == Kind::Word && (is_cap(toks[k].text(src)) || (k > s && matches!(w(k).as_str(), "of" | "for" | "and"))) {
+        k += 1;
+    }
+    if k > s && k - s <= 8 {
+        let first = w(s);
+        let head = toks[s].text(src);
+        if !lexicon::NOT_NAME.contains(first.as_str()) && !index.map.contains_key(&fold(text::strip_possessive(head).0)) {
+            let v = fold(toks.get(k)?.text(src));
+            if lexicon::REPORTING_VERBS.contains(v.as_str()) || (lexicon::ADVERBS.contains(v.as_str()) && speakers::predicate_at(src, toks, k).is_some()) {
+                return Some(("organization", src[toks[s].start..toks[k - 1].end].to_string()));
+            }
+        }
+    }
+    None
+}
+
+fn opens_with_connective(src: &str, toks: &[Tok]) -> bool {
+    let w0 = fold(toks[0].text(src));
+    let w1 = toks.get(1).map(|t| fold(t.text(src))).unwrap_or_default();
+    matches!(
+        w0.as_str(),
+        "furthermore" | "moreover" | "additionally" | "also" | "finally" | "lastly" | "another" | "this" | "these" | "such"
+            | "however" | "nevertheless" | "nonetheless" | "yet" | "still" | "therefore" | "thus" | "hence" | "similarly"
+            | "likewise" | "besides" | "second" | "secondly" | "third" | "thirdly" | "firstly" | "indeed" | "rather"
+            | "instead" | "then" | "and" | "but" | "so" | "consequently" | "accordingly" | "equally" | "importantly"
+    ) || (w0 == "in" && matches!(w1.as_str(), "addition" | "particular" | "this" | "that" | "short" | "sum" | "conclusion" | "closing"))
+        || (w0 == "for" && matches!(w1.as_str(), "example" | "instance"))
+        || (w0 == "on" && w1 == "the")
+        || (w0 == "at" && w1 == "the")
+        || (w0 == "as" && w1 == "a")
+        || (w0 == "to" && w1 == "this")
+}

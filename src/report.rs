@@ -1,0 +1,246 @@
+//! The report value: what the pipeline produces for one input, ready to write.
+//!
+//! [`Analyzer::analyze`] runs the stages in order — segment, speakers,
+//! attribute, topics — and gathers their results with per-speaker and
+//! per-topic counts. Sentence texts borrow from the input.
+
+use std::collections::BTreeMap;
+
+use rust_stemmers::Algorithm;
+use serde::Serialize;
+
+use crate::attribute::{self, Evidence, How};
+use crate::lexicon::Gender;
+use crate::segment::{Layout, Segmenter};
+use crate::speakers;
+use crate::text;
+use crate::topics::{Tagger, Taxonomy};
+
+/// The configured pipeline. Build it once and share it across threads.
+#[derive(Debug)]
+pub struct Analyzer {
+    segmenter: Segmenter,
+    tagger: Tagger,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer::new(Segmenter::default(), Taxonomy::builtin(), Algorithm::English)
+    }
+}
+
+/// A speaker with counts, as written out.
+#[derive(Debug, Clone, Serialize)]
+pub struct SpeakerReport {
+    /// Full name as introduced, without honorific.
+    pub name: String,
+    /// Honorific as written, or null.
+    pub honorific: Option<String>,
+    /// Descriptor as written (whitespace collapsed), or null.
+    pub title: Option<String>,
+    /// Organisation where the descriptor makes it clear.
+    pub organization: Option<String>,
+    /// Session role where stated.
+    pub role: Option<&'static str>,
+    /// `male`, `female` or null.
+    pub gender: Option<Gender>,
+    /// Forms that were matched or may be matched.
+    pub aliases: Vec<String>,
+    /// Sentences attributed to this speaker (joint sources count for each).
+    pub sentences: usize,
+    /// Words in those sentences.
+    pub words: usize,
+    /// `words` as a share of all words in the report (0–1).
+    pub share: f64,
+    /// Topic id → number of this speaker's sentences tagged with it.
+    pub topics: BTreeMap<String, usize>,
+    /// Byte offset of the introduction.
+    pub introduced_at: usize,
+}
+
+/// A non-person source (`organization`, `group`, `event`).
+#[derive(Debug, Clone, Serialize)]
+pub struct OtherSource {
+    /// What kind of source.
+    pub kind: &'static str,
+    /// Its text.
+    pub text: String,
+}
+
+/// A topic keyword hit, as written out.
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicHit {
+    /// Topic id.
+    pub topic: String,
+    /// The taxonomy keyword that matched.
+    pub keyword: String,
+    /// Byte offset of the matched text.
+    pub start: usize,
+    /// Byte offset one past it.
+    pub end: usize,
+}
+
+/// One sentence, as written out.
+#[derive(Debug, Clone, Serialize)]
+pub struct SentenceReport<'a> {
+    /// 0-based position in the report.
+    pub index: usize,
+    /// Byte offset of the first byte in the input.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The sentence as in the input.
+    pub text: &'a str,
+    /// 0-based index of the blank-line separated block.
+    pub paragraph: usize,
+    /// `text`, `heading` or `item`.
+    pub layout: Layout,
+    /// Primary speaker's full name, or null.
+    pub speaker: Option<String>,
+    /// All sources (joint statements list several).
+    pub speakers: Vec<String>,
+    /// How the speaker was decided.
+    pub attribution: &'static str,
+    /// The cue behind the decision.
+    pub evidence: Option<Evidence>,
+    /// A non-person source, when the sentence reports one.
+    pub other_source: Option<OtherSource>,
+    /// Topic ids, in order of first match.
+    pub topics: Vec<String>,
+    /// Each keyword hit with its span.
+    pub topic_matches: Vec<TopicHit>,
+}
+
+/// Per-topic totals.
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicReport {
+    /// Topic id.
+    pub id: String,
+    /// Label.
+    pub label: String,
+    /// Basket, if the taxonomy has one.
+    pub basket: Option<String>,
+    /// Sentences tagged with it.
+    pub sentences: usize,
+    /// Speaker name → sentences of theirs tagged with it.
+    pub speakers: BTreeMap<String, usize>,
+    /// Tagged sentences that have no speaker.
+    pub unattributed: usize,
+}
+
+/// Everything whosaid found in one input.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report<'a> {
+    /// Where the text came from (a path, `-` for stdin, or a corpus id).
+    pub source: String,
+    /// Input size in bytes.
+    pub bytes: usize,
+    /// The speaker table.
+    pub speakers: Vec<SpeakerReport>,
+    /// Every sentence, in order.
+    pub sentences: Vec<SentenceReport<'a>>,
+    /// Topics that occur, in taxonomy order.
+    pub topics: Vec<TopicReport>,
+}
+
+impl Analyzer {
+    /// A pipeline with the given segmenter, taxonomy and stemmer language.
+    pub fn new(segmenter: Segmenter, taxonomy: Taxonomy, lang: Algorithm) -> Analyzer {
+        Analyzer { segmenter, tagger: Tagger::new(taxonomy, lang) }
+    }
+
+    /// The segmenter in use.
+    pub fn segmenter(&self) -> &Segmenter {
+        &self.segmenter
+    }
+
+    /// Runs the whole pipeline over `text`.
+    pub fn analyze<'a>(&self, source: &str, text: &'a str) -> Report<'a> {
+        let segs = self.segmenter.segment(text);
+        let toks: Vec<Vec<text::Tok>> = segs.iter().map(|s| text::tokenize(text, s.start, s.end)).collect();
+        let intros: Vec<Vec<speakers::Intro>> = segs.iter().zip(&toks).map(|(s, t)| speakers::intros(text, s, t)).collect();
+        let mut table = speakers::build_table(text, &intros);
+        let attrs = attribute::attribute(text, &segs, &toks, &intros, &mut table);
+        let taxonomy = self.tagger.taxonomy();
+
+        let mut speakers: Vec<SpeakerReport> = table
+            .iter()
+            .map(|s| SpeakerReport {
+                name: s.name.clone(),
+                honorific: s.honorific.clone(),
+                title: s.title.clone(),
+                organization: s.organization.clone(),
+                role: s.role,
+                gender: s.gender,
+                aliases: s.aliases.clone(),
+                sentences: 0,
+                words: 0,
+                share: 0.0,
+                topics: BTreeMap::new(),
+                introduced_at: s.introduced_at.0,
+            })
+            .collect();
+        let mut topic_counts: Vec<(usize, BTreeMap<String, usize>, usize)> = vec![(0, BTreeMap::new(), 0); taxonomy.topics.len()];
+        let mut total_words = 0;
+        let mut sentences = Vec::with_capacity(segs.len());
+        for (i, (seg, a)) in segs.iter().zip(attrs).enumerate() {
+            let words = seg.text.split_whitespace().count();
+            total_words += words;
+            let matches = self.tagger.tag(text, seg.start, seg.end);
+            let mut topic_ids: Vec<usize> = Vec::new();
+            for m in &matches {
+                if !topic_ids.contains(&m.topic) {
+                    topic_ids.push(m.topic);
+                }
+            }
+            for &t in &topic_ids {
+                topic_counts[t].0 += 1;
+                if a.speakers.is_empty() {
+                    topic_counts[t].2 += 1;
+                }
+                for &s in &a.speakers {
+                    *topic_counts[t].1.entry(table[s].name.clone()).or_default() += 1;
+                    *speakers[s].topics.entry(taxonomy.topics[t].id.clone()).or_default() += 1;
+                }
+            }
+            for &s in &a.speakers {
+                speakers[s].sentences += 1;
+                speakers[s].words += words;
+            }
+            let names: Vec<String> = a.speakers.iter().map(|&s| table[s].name.clone()).collect();
+            sentences.push(SentenceReport {
+                index: i,
+                start: seg.start,
+                end: seg.end,
+                text: seg.text,
+                paragraph: seg.paragraph,
+                layout: seg.layout,
+                speaker: names.first().cloned(),
+                speakers: names,
+                attribution: if a.speakers.is_empty() { How::None.as_str() } else { a.how.as_str() },
+                evidence: a.evidence,
+                other_source: a.other_source.map(|(kind, text)| OtherSource { kind, text }),
+                topics: topic_ids.iter().map(|&t| taxonomy.topics[t].id.clone()).collect(),
+                topic_matches: matches
+                    .into_iter()
+                    .map(|m| TopicHit { topic: taxonomy.topics[m.topic].id.clone(), keyword: m.keyword, start: m.start, end: m.end })
+                    .collect(),
+            });
+        }
+        for s in &mut speakers {
+            s.share = if total_words == 0 { 0.0 } else { (s.words as f64 / total_words as f64 * 10000.0).round() / 10000.0 };
+            // gender learnt during attribution
+        }
+        for (s, t) in speakers.iter_mut().zip(&table) {
+            s.gender = t.gender;
+        }
+        let topics = taxonomy
+            .topics
+            .iter()
+            .zip(topic_counts)
+            .filter(|(_, (n, _, _))| *n > 0)
+            .map(|(t, (n, by, un))| TopicReport { id: t.id.clone(), label: t.label.clone(), basket: t.basket.clone(), sentences: n, speakers: by, unattributed: un })
+            .collect();
+        Report { source: source.to_string(), bytes: text.len(), speakers, sentences, topics }
+    }
+}
