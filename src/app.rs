@@ -53,7 +53,9 @@ enum Job {
 /// offsets still index the original bytes.
 pub fn decode(bytes: Vec<u8>, lossy: bool) -> Result<String, InputError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(InputError::NotText("UTF-16 text is not supported; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)".into()));
+        return Err(InputError::NotText(
+            "UTF-16 text is not supported; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)".into(),
+        ));
     }
     let head = &bytes[..bytes.len().min(8192)];
     if let Some(p) = memchr::memchr(0, head) {
@@ -97,7 +99,8 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
         if batch.is_empty() {
             break;
         }
-        let results: Vec<Result<Done, (String, String)>> = pool.install(|| batch.into_par_iter().map(|j| process(cfg, &writer, j)).collect());
+        let results: Vec<Result<Done, (String, String)>> =
+            pool.install(|| batch.into_par_iter().map(|j| process(cfg, &writer, j)).collect());
         for r in results {
             match r {
                 Ok(d) => {
@@ -191,7 +194,10 @@ fn process(cfg: &Config, writer: &Writer, job: Job) -> Result<Done, (String, Str
             let b = fs::read(&path).map_err(|e| (shown.clone(), io_cause(&e)))?;
             let t = decode(b, cfg.lossy).map_err(|e| (shown.clone(), e.to_string()))?;
             let rel = match &root {
-                Some(r) => path.strip_prefix(r).map(Path::to_path_buf).unwrap_or_else(|_| path.file_name().map(PathBuf::from).unwrap_or_default()),
+                Some(r) => path
+                    .strip_prefix(r)
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|_| path.file_name().map(PathBuf::from).unwrap_or_default()),
                 None => path.file_name().map(PathBuf::from).unwrap_or_default(),
             };
             (shown, t, rel)
@@ -221,9 +227,14 @@ fn io_cause(e: &io::Error) -> String {
 }
 
 fn safe_file_name(id: &str) -> String {
-    let s: String = id.chars().map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' }).collect();
+    let s: String =
+        id.chars().map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' }).collect();
     let s = s.trim_start_matches('.').to_string();
-    if s.is_empty() { "doc".into() } else { s.chars().take(150).collect() }
+    if s.is_empty() {
+        "doc".into()
+    } else {
+        s.chars().take(150).collect()
+    }
 }
 
 /// Writes one output file atomically (temp file in the same folder, then rename).
@@ -232,7 +243,8 @@ fn write_out_file(cfg: &Config, dir: &Path, rel: &Path, body: &[u8]) -> Result<(
     let parent = target.parent().unwrap_or(dir);
     fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {}", parent.display(), e))?;
     let mut w = Writer::new(cfg.write);
-    let mut tmp = tempfile::NamedTempFile::new_in(parent).map_err(|e| format!("cannot write in {}: {}", parent.display(), e))?;
+    let mut tmp =
+        tempfile::NamedTempFile::new_in(parent).map_err(|e| format!("cannot write in {}: {}", parent.display(), e))?;
     {
         let f = tmp.as_file_mut();
         let mut buf = io::BufWriter::new(f);
@@ -269,17 +281,13 @@ fn jobs(cfg: &Config) -> Box<dyn Iterator<Item = Job> + '_> {
 
 fn walk(cfg: &Config, root: PathBuf, out_dir: Option<PathBuf>) -> impl Iterator<Item = Job> + '_ {
     let hidden = cfg.hidden;
-    let it = walkdir::WalkDir::new(&root)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(move |e| {
-            let name = e.file_name().to_string_lossy();
-            let skip_hidden = e.depth() > 0 && !hidden && name.starts_with('.');
-            // never read our own output folder
-            let own_output = out_dir.as_ref().is_some_and(|o| e.path().canonicalize().ok().as_ref() == Some(o));
-            !skip_hidden && !own_output
-        });
+    let it = walkdir::WalkDir::new(&root).follow_links(true).sort_by_file_name().into_iter().filter_entry(move |e| {
+        let name = e.file_name().to_string_lossy();
+        let skip_hidden = e.depth() > 0 && !hidden && name.starts_with('.');
+        // never read our own output folder
+        let own_output = out_dir.as_ref().is_some_and(|o| e.path().canonicalize().ok().as_ref() == Some(o));
+        !skip_hidden && !own_output
+    });
     it.filter_map(move |entry| match entry {
         Ok(e) => {
             if !e.file_type().is_file() {

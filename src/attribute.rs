@@ -137,14 +137,28 @@ fn key_of(s: &str) -> String {
 }
 
 /// Attributes every sentence. `intros[i]` are the introductions parsed in sentence `i`.
-pub fn attribute(src: &str, segs: &[Segment], toks: &[Vec<Tok>], intros: &[Vec<Intro>], table: &mut [Speaker]) -> Vec<Attribution> {
+pub fn attribute(
+    src: &str,
+    segs: &[Segment],
+    toks: &[Vec<Tok>],
+    intros: &[Vec<Intro>],
+    table: &mut [Speaker],
+) -> Vec<Attribution> {
     let index = AliasIndex::new(table);
     let mut recency: Vec<usize> = Vec::new();
     let mut current: Vec<usize> = Vec::new();
-    let mut out = Vec::with_capacity(segs.len());
+        let mut out = Vec::with_capacity(segs.len());
+    let mut quote = QuoteState::default();
     for (i, seg) in segs.iter().enumerate() {
         let t = &toks[i];
-        let a = attribute_one(src, seg, t, &intros[i], table, &index, &recency, &current);
+        let inside = quote.inside(seg.paragraph_start);
+        quote.update(seg.text);
+        let a = if inside && !current.is_empty() && seg.layout != Layout::Heading {
+            // a quotation running over several sentences or paragraphs
+            Attribution { speakers: current.clone(), how: How::Continuation, evidence: None, other_source: None }
+        } else {
+            attribute_one(src, seg, t, &intros[i], table, &index, &recency, &current)
+        };
         // learn gender from a pronoun resolved to a speaker of unknown gender
         if a.how == How::Pronoun {
             if let (Some(&k), Some(g)) = (a.speakers.first(), pronoun_gender(a.evidence.as_ref())) {
@@ -169,9 +183,60 @@ pub fn attribute(src: &str, segs: &[Segment], toks: &[Vec<Tok>], intros: &[Vec<I
     out
 }
 
+/// Tracks whether a quotation opened in an earlier sentence is still open.
+/// An unclosed quote is given up after a few sentences or two paragraphs.
+#[derive(Debug, Default)]
+struct QuoteState {
+    open: bool,
+    sentences: usize,
+    paragraphs: usize,
+}
+
+impl QuoteState {
+    fn inside(&mut self, paragraph_start: bool) -> bool {
+        if self.open && paragraph_start {
+            self.paragraphs += 1;
+        }
+        if self.open && (self.sentences > 6 || self.paragraphs > 1) {
+            *self = QuoteState::default();
+        }
+        self.open
+    }
+
+    fn update(&mut self, s: &str) {
+        let mut depth: i32 = i32::from(self.open);
+        let mut prev = ' ';
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
+            let next = chars.peek().copied().unwrap_or(' ');
+            match c {
+                '“' | '‘' | '«' => depth += 1,
+                '”' | '»' => depth -= 1,
+                // an apostrophe sits between letters (don’t); a closing quote does not
+                '’' if !(prev.is_alphanumeric() && next.is_alphanumeric()) => depth -= 1,
+                '"' => depth += if depth > 0 { -1 } else { 1 },
+                _ => {}
+            }
+            depth = depth.max(0);
+            prev = c;
+        }
+        let was = self.open;
+        self.open = depth > 0;
+        if self.open && was {
+            self.sentences += 1;
+        } else if !self.open {
+            *self = QuoteState::default();
+        }
+    }
+}
+
 fn pronoun_gender(e: Option<&Evidence>) -> Option<Gender> {
     let e = e?;
-    let w = fold(e.text.split_whitespace().find(|w| matches!(fold(w).as_str(), "he" | "his" | "him" | "she" | "her" | "hers"))?);
+    let w = fold(
+        e.text
+            .split_whitespace()
+            .find(|w| matches!(fold(w).as_str(), "he" | "his" | "him" | "she" | "her" | "hers"))?,
+    );
     Some(if matches!(w.as_str(), "he" | "his" | "him") { Gender::Male } else { Gender::Female })
 }
 
@@ -216,7 +281,14 @@ fn attribute_one(
 }
 
 /// Every reference to a known speaker in the sentence.
-fn find_mentions(src: &str, toks: &[Tok], intros: &[Intro], table: &[Speaker], index: &AliasIndex, recency: &[usize]) -> Vec<Mention> {
+fn find_mentions(
+    src: &str,
+    toks: &[Tok],
+    intros: &[Intro],
+    table: &[Speaker],
+    index: &AliasIndex,
+    recency: &[usize],
+) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     // introductions first: they know their descriptor
     for it in intros {
@@ -261,7 +333,7 @@ fn find_mentions(src: &str, toks: &[Tok], intros: &[Intro], table: &[Speaker], i
             let (base, poss) = text::strip_possessive(tk.text(src));
             key.push_str(&fold(base));
             if let Some(sp) = index.map.get(&key) {
-                let how = if index.full.get(&key).is_some() { How::Explicit } else { How::Alias };
+                let how = if index.full.contains_key(&key) { How::Explicit } else { How::Alias };
                 found = Some((n, sp.clone(), how, poss));
             }
             if poss {
@@ -311,7 +383,11 @@ fn find_mentions(src: &str, toks: &[Tok], intros: &[Intro], table: &[Speaker], i
         let end = i + n;
         let mut after = end;
         if let Some(tk) = toks.get(after) {
-            let open = if tk.text(src) == "," && toks.get(after + 1).is_some_and(|x| x.text(src) == "(") { after + 1 } else { after };
+            let open = if tk.text(src) == "," && toks.get(after + 1).is_some_and(|x| x.text(src) == "(") {
+                after + 1
+            } else {
+                after
+            };
             if matches!(toks.get(open).map(|x| x.text(src)), Some("(" | "[")) {
                 if let Some(c) = speakers::matching_close(src, toks, open) {
                     after = c + 1;
@@ -343,8 +419,10 @@ fn subject_place(src: &str, toks: &[Tok], first: usize) -> bool {
         return true;
     }
     if first == 1 {
-        return matches!(lp.as_str(), "both" | "as" | "then" | "and" | "but" | "finally" | "later" | "also" | "here" | "so" | "again" | "next")
-            || lexicon::ADVERBS.contains(lp.as_str());
+        return matches!(
+            lp.as_str(),
+            "both" | "as" | "then" | "and" | "but" | "finally" | "later" | "also" | "here" | "so" | "again" | "next"
+        ) || lexicon::ADVERBS.contains(lp.as_str());
     }
     // "Then, Varga", "In response, Varga" handled by the comma; "and then Varga"
     lexicon::ADVERBS.contains(lp.as_str()) && first >= 2 && matches!(toks[first - 2].text(src), "," | "and")
@@ -361,20 +439,24 @@ fn fronted_source(src: &str, toks: &[Tok], m: &Mention) -> bool {
         return true;
     }
     if m.possessive && f >= 1 && matches!(w(f - 1).as_str(), "in" | "for") {
-        return matches!(w(m.end).as_str(), "view" | "opinion" | "words" | "remarks" | "intervention" | "presentation" | "assessment" | "experience" | "part" | "perspective" | "understanding" | "analysis" | "account");
+        return matches!(
+            w(m.end).as_str(),
+            "view"
+                | "opinion"
+                | "words"
+                | "remarks"
+                | "intervention"
+                | "presentation"
+                | "assessment"
+                | "experience"
+                | "part"
+                | "perspective"
+                | "understanding"
+                | "analysis"
+                | "account"
+        );
     }
     false
-}
-
-/// Agent of a passive or session act: `moderated by X`, `The floor was given to X`.
-fn passive_agent(src: &str, toks: &[Tok], first: usize) -> bool {
-    if first < 2 {
-        return false;
-    }
-    let p = fold(toks[first - 1].text(src));
-    let v = fold(toks[first - 2].text(src));
-    (p == "by" && (lexicon::REPORTING_VERBS.contains(v.as_str()) || v.ends_with("ed")) && v != "asked" && v != "followed")
-        || (p == "to" && matches!(v.as_str(), "given" | "passed" | "handed" | "turned" | "went"))
 }
 
 fn best_source(src: &str, toks: &[Tok], mentions: &[Mention], recency: &[usize]) -> Option<Attribution> {
@@ -404,7 +486,7 @@ fn best_source(src: &str, toks: &[Tok], mentions: &[Mention], recency: &[usize])
             100
         } else if speakers::postposed(src, toks, first.first) {
             80
-        } else if passive_agent(src, toks, first.first) {
+        } else if speakers::session_agent(src, toks, first.first) {
             70
         } else if first.possessive && first.first <= 1 {
             60
@@ -446,13 +528,19 @@ fn role_cue(src: &str, toks: &[Tok], table: &[Speaker], recency: &[usize]) -> Op
             continue;
         }
         let mut j = k + 1;
-        while j < toks.len() && matches!(fold(toks[j].text(src)).as_str(), "former" | "acting" | "current" | "session" | "panel" | "event" | "workshop") {
+        while j < toks.len()
+            && matches!(
+                fold(toks[j].text(src)).as_str(),
+                "former" | "acting" | "current" | "session" | "panel" | "event" | "workshop"
+            )
+        {
             j += 1;
         }
-        let Some(t) = toks.get(j) else { return None };
+        let t = toks.get(j)?;
         let rw = fold(t.text(src));
         let role = lexicon::role_of(&rw);
-        let titled = lexicon::TITLE_NOUNS.contains(rw.as_str()) || rw.contains('-') && rw.split('-').any(|p| lexicon::TITLE_NOUNS.contains(p));
+        let titled = lexicon::TITLE_NOUNS.contains(rw.as_str())
+            || rw.contains('-') && rw.split('-').any(|p| lexicon::TITLE_NOUNS.contains(p));
         if role.is_none() && !titled && !lexicon::GENERIC_ROLE_NOUNS.contains(rw.as_str()) {
             continue;
         }
@@ -460,14 +548,21 @@ fn role_cue(src: &str, toks: &[Tok], table: &[Speaker], recency: &[usize]) -> Op
         let mut after = j + 1;
         if toks.get(after).is_some_and(|t| fold(t.text(src)) == "of") {
             let stop = (after + 6).min(toks.len());
-            after = (after + 1..stop).find(|&q| speakers::predicate_at(src, toks, q) == Some(q) && lexicon::REPORTING_VERBS.contains(fold(toks[q].text(src)).as_str())).unwrap_or(after);
+            after = (after + 1..stop)
+                .find(|&q| {
+                    speakers::predicate_at(src, toks, q) == Some(q)
+                        && lexicon::REPORTING_VERBS.contains(fold(toks[q].text(src)).as_str())
+                })
+                .unwrap_or(after);
         }
         if speakers::predicate_at(src, toks, after).is_none() {
             continue;
         }
         let matches = |s: &Speaker| {
             role.is_some() && s.role == role
-                || s.title.as_deref().is_some_and(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| fold(w) == rw))
+                || s.title
+                    .as_deref()
+                    .is_some_and(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| fold(w) == rw))
         };
         let mut cands: Vec<usize> = (0..table.len()).filter(|&s| matches(&table[s])).collect();
         if cands.is_empty() && lexicon::GENERIC_ROLE_NOUNS.contains(rw.as_str()) {
@@ -489,7 +584,13 @@ fn role_cue(src: &str, toks: &[Tok], table: &[Speaker], recency: &[usize]) -> Op
 }
 
 /// `He noted`, `Then she added`, `In her view,`, `For his part,`.
-fn pronoun_cue(src: &str, toks: &[Tok], table: &[Speaker], recency: &[usize], current: &[usize]) -> Option<Attribution> {
+fn pronoun_cue(
+    src: &str,
+    toks: &[Tok],
+    table: &[Speaker],
+    recency: &[usize],
+    current: &[usize],
+) -> Option<Attribution> {
     let w = |k: usize| toks.get(k).map(|t| fold(t.text(src))).unwrap_or_default();
     let mut hit: Option<(usize, Gender)> = None;
     // fronted possessive phrases
@@ -505,7 +606,10 @@ fn pronoun_cue(src: &str, toks: &[Tok], table: &[Speaker], recency: &[usize], cu
         if matches!(p.as_str(), "his" | "her" | "him") {
             let g = if p == "her" { Gender::Female } else { Gender::Male };
             let ok = k == 0 && toks.get(1).is_some_and(|t| is_lower(t.text(src)))
-                || k > 0 && (lead == "according" || toks.get(k + 1).is_some_and(|t| is_lower(t.text(src))) || toks.get(k + 1).is_some_and(|t| t.text(src) == ","));
+                || k > 0
+                    && (lead == "according"
+                        || toks.get(k + 1).is_some_and(|t| is_lower(t.text(src)))
+                        || toks.get(k + 1).is_some_and(|t| t.text(src) == ","));
             if ok {
                 hit = Some((k, g));
             }
@@ -521,7 +625,9 @@ fn pronoun_cue(src: &str, toks: &[Tok], table: &[Speaker], recency: &[usize], cu
             };
             let place = k == 0
                 || matches!(toks[k - 1].text(src), "," | ";" | ":" | "‘" | "“")
-                || (lexicon::ADVERBS.contains(w(k - 1).as_str()) || matches!(w(k - 1).as_str(), "and" | "but" | "so" | "then")) && (k == 1 || matches!(toks[k - 2].text(src), "," | ";"));
+                || (lexicon::ADVERBS.contains(w(k - 1).as_str())
+                    || matches!(w(k - 1).as_str(), "and" | "but" | "so" | "then"))
+                    && (k == 1 || matches!(toks[k - 2].text(src), "," | ";"));
             if place && speakers::predicate_at(src, toks, k + 1).is_some() {
                 hit = Some((k, g));
                 break;
@@ -547,17 +653,41 @@ fn pronoun_cue(src: &str, toks: &[Tok], table: &[Speaker], recency: &[usize], cu
 /// The event, a group or an organisation as the subject: no speaker.
 fn other_source(src: &str, toks: &[Tok], index: &AliasIndex) -> Option<(&'static str, String)> {
     let w = |k: usize| toks.get(k).map(|t| fold(t.text(src))).unwrap_or_default();
-    let det = matches!(w(0).as_str(), "the" | "this" | "these" | "a" | "an" | "one" | "several" | "some" | "many" | "most" | "all" | "both" | "other" | "few" | "two" | "three" | "various" | "numerous" | "another");
+    let det = matches!(
+        w(0).as_str(),
+        "the"
+            | "this"
+            | "these"
+            | "a"
+            | "an"
+            | "one"
+            | "several"
+            | "some"
+            | "many"
+            | "most"
+            | "all"
+            | "both"
+            | "other"
+            | "few"
+            | "two"
+            | "three"
+            | "various"
+            | "numerous"
+            | "another"
+    );
     // the event or a group: "The final remarks touched upon …", "Participants agreed …"
     let start = usize::from(det);
     for h in start..(start + 3).min(toks.len()) {
         let hw = w(h);
-        let head_ok = (det && lexicon::FRAMING_NOUNS.contains(hw.as_str())) || lexicon::GROUP_HEADS.contains(hw.as_str());
+        let head_ok =
+            (det && lexicon::FRAMING_NOUNS.contains(hw.as_str())) || lexicon::GROUP_HEADS.contains(hw.as_str());
         if head_ok {
             // skip a short prepositional phrase: "A participant from the audience asked"
             let mut after = h + 1;
             if matches!(w(after).as_str(), "from" | "in" | "of" | "on" | "at") {
-                after = (after + 1..(after + 5).min(toks.len())).find(|&q| speakers::predicate_at(src, toks, q) == Some(q)).unwrap_or(after);
+                after = (after + 1..(after + 5).min(toks.len()))
+                    .find(|&q| speakers::predicate_at(src, toks, q) == Some(q))
+                    .unwrap_or(after);
             }
             if let Some(v) = speakers::predicate_at(src, toks, after) {
                 let kind = if lexicon::GROUP_HEADS.contains(hw.as_str()) { "group" } else { "event" };
@@ -571,15 +701,21 @@ fn other_source(src: &str, toks: &[Tok], index: &AliasIndex) -> Option<(&'static
     // an organisation or country: capitalised words then a reporting verb
     let s = usize::from(w(0) == "the");
     let mut k = s;
-    while k < toks.len() && toks[k].kind == Kind::Word && (is_cap(toks[k].text(src)) || (k > s && matches!(w(k).as_str(), "of" | "for" | "and"))) {
+    while k < toks.len()
+        && toks[k].kind == Kind::Word
+        && (is_cap(toks[k].text(src)) || (k > s && matches!(w(k).as_str(), "of" | "for" | "and")))
+    {
         k += 1;
     }
     if k > s && k - s <= 8 {
         let first = w(s);
         let head = toks[s].text(src);
-        if !lexicon::NOT_NAME.contains(first.as_str()) && !index.map.contains_key(&fold(text::strip_possessive(head).0)) {
+        if !lexicon::NOT_NAME.contains(first.as_str()) && !index.map.contains_key(&fold(text::strip_possessive(head).0))
+        {
             let v = fold(toks.get(k)?.text(src));
-            if lexicon::REPORTING_VERBS.contains(v.as_str()) || (lexicon::ADVERBS.contains(v.as_str()) && speakers::predicate_at(src, toks, k).is_some()) {
+            if lexicon::REPORTING_VERBS.contains(v.as_str())
+                || (lexicon::ADVERBS.contains(v.as_str()) && speakers::predicate_at(src, toks, k).is_some())
+            {
                 return Some(("organization", src[toks[s].start..toks[k - 1].end].to_string()));
             }
         }
@@ -592,11 +728,48 @@ fn opens_with_connective(src: &str, toks: &[Tok]) -> bool {
     let w1 = toks.get(1).map(|t| fold(t.text(src))).unwrap_or_default();
     matches!(
         w0.as_str(),
-        "furthermore" | "moreover" | "additionally" | "also" | "finally" | "lastly" | "another" | "this" | "these" | "such"
-            | "however" | "nevertheless" | "nonetheless" | "yet" | "still" | "therefore" | "thus" | "hence" | "similarly"
-            | "likewise" | "besides" | "second" | "secondly" | "third" | "thirdly" | "firstly" | "indeed" | "rather"
-            | "instead" | "then" | "and" | "but" | "so" | "consequently" | "accordingly" | "equally" | "importantly"
-    ) || (w0 == "in" && matches!(w1.as_str(), "addition" | "particular" | "this" | "that" | "short" | "sum" | "conclusion" | "closing"))
+        "furthermore"
+            | "moreover"
+            | "additionally"
+            | "also"
+            | "finally"
+            | "lastly"
+            | "another"
+            | "this"
+            | "these"
+            | "such"
+            | "however"
+            | "nevertheless"
+            | "nonetheless"
+            | "yet"
+            | "still"
+            | "therefore"
+            | "thus"
+            | "hence"
+            | "similarly"
+            | "likewise"
+            | "besides"
+            | "second"
+            | "secondly"
+            | "third"
+            | "thirdly"
+            | "firstly"
+            | "indeed"
+            | "rather"
+            | "instead"
+            | "then"
+            | "and"
+            | "but"
+            | "so"
+            | "consequently"
+            | "accordingly"
+            | "equally"
+            | "importantly"
+    ) || (w0 == "in"
+        && matches!(
+            w1.as_str(),
+            "addition" | "particular" | "this" | "that" | "short" | "sum" | "conclusion" | "closing"
+        ))
         || (w0 == "for" && matches!(w1.as_str(), "example" | "instance"))
         || (w0 == "on" && w1 == "the")
         || (w0 == "at" && w1 == "the")

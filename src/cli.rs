@@ -166,13 +166,16 @@ pub const DEFAULT_GLOBS: &[&str] = &["*.txt", "*.md", "*.text", "*.markdown"];
 impl Args {
     /// Validates the options and loads the data files they name.
     pub fn into_config(self) -> Result<Config, ConfigError> {
-        let lang = topics::language(&self.lang).ok_or_else(|| cfg_err("--lang", format!("unknown language {:?} (one of: {})", self.lang, topics::LANGUAGES)))?;
+        let lang = topics::language(&self.lang).ok_or_else(|| {
+            cfg_err("--lang", format!("unknown language {:?} (one of: {})", self.lang, topics::LANGUAGES))
+        })?;
         let taxonomy = match &self.topics {
             None => Taxonomy::builtin(),
             Some(p) => {
                 let what = p.display().to_string();
                 let s = std::fs::read_to_string(p).map_err(|e| cfg_err(&what, e))?;
-                let is_json = p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) || s.trim_start().starts_with('{');
+                let is_json =
+                    p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) || s.trim_start().starts_with('{');
                 let t = if is_json { Taxonomy::from_json(&s) } else { Taxonomy::from_csv(&s) };
                 t.map_err(|e| cfg_err(&what, e))?
             }
@@ -184,7 +187,11 @@ impl Args {
             segmenter.add_abbreviations(&s).map_err(|e| cfg_err(&what, e))?;
         }
         let mut gb = GlobSetBuilder::new();
-        let globs: Vec<String> = if self.globs.is_empty() { DEFAULT_GLOBS.iter().map(|s| s.to_string()).collect() } else { self.globs.clone() };
+        let globs: Vec<String> = if self.globs.is_empty() {
+            DEFAULT_GLOBS.iter().map(|s| s.to_string()).collect()
+        } else {
+            self.globs.clone()
+        };
         for g in &globs {
             gb.add(Glob::new(g).map_err(|e| cfg_err(format!("--glob {g}"), e))?);
         }
@@ -198,10 +205,18 @@ impl Args {
         }
         let single = self.input == InputKind::Text
             && self.out_dir.is_none()
-            && (self.paths.is_empty() || (self.paths.len() == 1 && (self.paths[0].as_os_str() == "-" || self.paths[0].is_file())));
+            && (self.paths.is_empty()
+                || (self.paths.len() == 1 && (self.paths[0].as_os_str() == "-" || self.paths[0].is_file())));
         Ok(Config {
             analyzer: Arc::new(Analyzer::new(segmenter, taxonomy, lang)),
-            write: WriteOptions { format: self.format, level, array: !single, sanitize: !self.no_sanitize, bom: self.bom, pretty: self.pretty },
+            write: WriteOptions {
+                format: self.format,
+                level,
+                array: !single,
+                sanitize: !self.no_sanitize,
+                bom: self.bom,
+                pretty: self.pretty,
+            },
             paths: self.paths,
             globs,
             hidden: self.hidden,

@@ -76,11 +76,34 @@ pub struct Writer {
 }
 
 const SENTENCE_COLUMNS: &[&str] = &[
-    "source", "index", "start", "end", "paragraph", "layout", "speaker", "speakers", "attribution", "evidence",
-    "evidence_start", "evidence_end", "other_source", "topics", "text",
+    "source",
+    "index",
+    "start",
+    "end",
+    "paragraph",
+    "layout",
+    "speaker",
+    "speakers",
+    "attribution",
+    "evidence",
+    "evidence_start",
+    "evidence_end",
+    "other_source",
+    "topics",
+    "text",
 ];
 const SPEAKER_COLUMNS: &[&str] = &[
-    "source", "name", "honorific", "title", "organization", "role", "gender", "aliases", "sentences", "words", "share",
+    "source",
+    "name",
+    "honorific",
+    "title",
+    "organization",
+    "role",
+    "gender",
+    "aliases",
+    "sentences",
+    "words",
+    "share",
     "topics",
 ];
 const TOPIC_COLUMNS: &[&str] = &["source", "speaker", "topic", "label", "basket", "sentences"];
@@ -332,10 +355,24 @@ fn topic_rows<'a>(r: &'a Report) -> Vec<TopicRow<'a>> {
     let mut rows = Vec::new();
     for t in &r.topics {
         for (name, n) in &t.speakers {
-            rows.push(TopicRow { source: &r.source, speaker: Some(name), topic: &t.id, label: &t.label, basket: t.basket.as_deref(), sentences: *n });
+            rows.push(TopicRow {
+                source: &r.source,
+                speaker: Some(name),
+                topic: &t.id,
+                label: &t.label,
+                basket: t.basket.as_deref(),
+                sentences: *n,
+            });
         }
         if t.unattributed > 0 {
-            rows.push(TopicRow { source: &r.source, speaker: None, topic: &t.id, label: &t.label, basket: t.basket.as_deref(), sentences: t.unattributed });
+            rows.push(TopicRow {
+                source: &r.source,
+                speaker: None,
+                topic: &t.id,
+                label: &t.label,
+                basket: t.basket.as_deref(),
+                sentences: t.unattributed,
+            });
         }
     }
     rows

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::attribute::{self, Evidence, How};
 use crate::lexicon::Gender;
-use crate::segment::{Layout, Segmenter};
+use crate::segment::{self, Layout, Segmenter};
 use crate::speakers;
 use crate::text;
 use crate::topics::{Tagger, Taxonomy};
@@ -157,8 +157,11 @@ impl Analyzer {
     /// Runs the whole pipeline over `text`.
     pub fn analyze<'a>(&self, source: &str, text: &'a str) -> Report<'a> {
         let segs = self.segmenter.segment(text);
-        let toks: Vec<Vec<text::Tok>> = segs.iter().map(|s| text::tokenize(text, s.start, s.end)).collect();
-        let intros: Vec<Vec<speakers::Intro>> = segs.iter().zip(&toks).map(|(s, t)| speakers::intros(text, s, t)).collect();
+        // attribution reads words; a list marker or leading punctuation is not one
+        let toks: Vec<Vec<text::Tok>> =
+            segs.iter().map(|s| text::tokenize(text, s.start + segment::content_start(s.text), s.end)).collect();
+        let intros: Vec<Vec<speakers::Intro>> =
+            segs.iter().zip(&toks).map(|(s, t)| speakers::intros(text, s, t)).collect();
         let mut table = speakers::build_table(text, &intros);
         let attrs = attribute::attribute(text, &segs, &toks, &intros, &mut table);
         let taxonomy = self.tagger.taxonomy();
@@ -180,7 +183,8 @@ impl Analyzer {
                 introduced_at: s.introduced_at.0,
             })
             .collect();
-        let mut topic_counts: Vec<(usize, BTreeMap<String, usize>, usize)> = vec![(0, BTreeMap::new(), 0); taxonomy.topics.len()];
+        let mut topic_counts: Vec<(usize, BTreeMap<String, usize>, usize)> =
+            vec![(0, BTreeMap::new(), 0); taxonomy.topics.len()];
         let mut total_words = 0;
         let mut sentences = Vec::with_capacity(segs.len());
         for (i, (seg, a)) in segs.iter().zip(attrs).enumerate() {
@@ -223,12 +227,18 @@ impl Analyzer {
                 topics: topic_ids.iter().map(|&t| taxonomy.topics[t].id.clone()).collect(),
                 topic_matches: matches
                     .into_iter()
-                    .map(|m| TopicHit { topic: taxonomy.topics[m.topic].id.clone(), keyword: m.keyword, start: m.start, end: m.end })
+                    .map(|m| TopicHit {
+                        topic: taxonomy.topics[m.topic].id.clone(),
+                        keyword: m.keyword,
+                        start: m.start,
+                        end: m.end,
+                    })
                     .collect(),
             });
         }
         for s in &mut speakers {
-            s.share = if total_words == 0 { 0.0 } else { (s.words as f64 / total_words as f64 * 10000.0).round() / 10000.0 };
+            s.share =
+                if total_words == 0 { 0.0 } else { (s.words as f64 / total_words as f64 * 10000.0).round() / 10000.0 };
             // gender learnt during attribution
         }
         for (s, t) in speakers.iter_mut().zip(&table) {
@@ -239,7 +249,14 @@ impl Analyzer {
             .iter()
             .zip(topic_counts)
             .filter(|(_, (n, _, _))| *n > 0)
-            .map(|(t, (n, by, un))| TopicReport { id: t.id.clone(), label: t.label.clone(), basket: t.basket.clone(), sentences: n, speakers: by, unattributed: un })
+            .map(|(t, (n, by, un))| TopicReport {
+                id: t.id.clone(),
+                label: t.label.clone(),
+                basket: t.basket.clone(),
+                sentences: n,
+                speakers: by,
+                unattributed: un,
+            })
             .collect();
         Report { source: source.to_string(), bytes: text.len(), speakers, sentences, topics }
     }

@@ -83,11 +83,8 @@ pub struct Segmenter {
 
 impl Default for Segmenter {
     fn default() -> Self {
-        let mut s = Segmenter {
-            abbrevs: HashMap::new(),
-        };
-        s.add_abbreviations(BUILTIN_ABBREVIATIONS)
-            .expect("built-in abbreviation table is valid");
+        let mut s = Segmenter { abbrevs: HashMap::new() };
+        s.add_abbreviations(BUILTIN_ABBREVIATIONS).expect("built-in abbreviation table is valid");
         s
     }
 }
@@ -165,16 +162,25 @@ impl Segmenter {
             let b = bytes[i];
             match b {
                 b'.' | b'!' | b'?' => {
-                    let (next, cut) = if b == b'.' {
-                        self.period(text, i, ue, sent_start)
-                    } else {
-                        question_or_bang(text, i, ue)
-                    };
+                    let (next, cut) =
+                        if b == b'.' { self.period(text, i, ue, sent_start) } else { question_or_bang(text, i, ue) };
                     if let Some(c) = cut {
                         cuts.push(c);
                         sent_start = skip_space(bytes, c, ue);
                     }
                     i = next.max(i + 1);
+                }
+                                0xE2 if text[i..].starts_with('…') => {
+                    let attached = i > 0 && !is_space_before(text, i);
+                    let after = skip_closers(text, i + 3, ue);
+                    if attached && after < ue && is_space_at(text, after) {
+                        let next = NextWord::at(text, after, ue);
+                        if next.opener && !next.pronoun_i {
+                            cuts.push(after);
+                            sent_start = skip_space(bytes, after, ue);
+                        }
+                    }
+                    i += 3;
                 }
                 b' ' | b'\t' | b'\n' | b'\r' => {
                     if let Some(m) = &list {
@@ -250,8 +256,11 @@ impl Segmenter {
             }
             return (j, Some(after));
         }
-        if dots == 3 || text[..i].ends_with('…') {
-            return (j, None); // an ellipsis alone does not end a sentence
+                if dots == 3 || text[..i].ends_with('…') {
+            // an ellipsis does not end a sentence, unless it is glued to the
+            // word and a usual opener follows: "on transfers... The stakes"
+            let cut = dots == 3 && !spaced && attached && next.opener && !next.pronoun_i;
+            return (j, cut.then_some(after));
         }
         if next.lower || next.first.is_none() {
             return (j, None);
@@ -268,8 +277,10 @@ impl Segmenter {
         let cut = match class {
             Some(AbbrevClass::Title | AbbrevClass::Never) => false,
             Some(AbbrevClass::Number) => !next.digit,
-            Some(AbbrevClass::End) => {
-                next.opener && !prepositional_fragment(&text[sent_start..i])
+                        Some(AbbrevClass::End) => {
+                // times end sentences before any capital: "ended at 10:30 a.m. Participants …"
+                let time = word.eq_ignore_ascii_case("a.m") || word.eq_ignore_ascii_case("p.m");
+                (next.opener || time && next.upper) && !prepositional_fragment(&text[sent_start..i])
             }
             None => {
                 if is_initial(word, text, i) {
@@ -307,10 +318,7 @@ fn implicit_class(word: &str, _text: &str, _i: usize) -> Option<AbbrevClass> {
     let b = word.as_bytes();
     // letters separated by dots: U.S.A, e.g, N.A.T.O
     if b.len() >= 3 && b.len() % 2 == 1 {
-        let ok = b
-            .iter()
-            .enumerate()
-            .all(|(k, &c)| if k % 2 == 0 { c.is_ascii_alphabetic() } else { c == b'.' });
+        let ok = b.iter().enumerate().all(|(k, &c)| if k % 2 == 0 { c.is_ascii_alphabetic() } else { c == b'.' });
         if ok {
             return Some(AbbrevClass::End);
         }
@@ -358,8 +366,7 @@ fn prepositional_fragment(frag: &str) -> bool {
     };
     let n = 1 + words.count();
     const PREP: [&str; 14] = [
-        "at", "in", "on", "by", "from", "until", "till", "after", "before", "since", "around", "about",
-        "by", "during",
+        "at", "in", "on", "by", "from", "until", "till", "after", "before", "since", "around", "about", "by", "during",
     ];
     n <= 4 && PREP.iter().any(|p| first.eq_ignore_ascii_case(p))
 }
@@ -368,17 +375,117 @@ fn prepositional_fragment(frag: &str) -> bool {
 /// conjunctions, wh-words, common adverbs, and honorifics.
 fn is_opener(word: &str) -> bool {
     const OPENERS: &[&str] = &[
-        "a", "after", "also", "although", "an", "and", "another", "as", "at", "because", "before",
-        "both", "but", "by", "during", "each", "every", "finally", "first", "for", "from",
-        "furthermore", "he", "her", "here", "his", "how", "however", "i", "if", "in", "it", "its",
-        "many", "meanwhile", "moreover", "most", "my", "nevertheless", "no", "not", "now", "on",
-        "one", "or", "our", "second", "she", "since", "so", "some", "such", "that", "the", "their",
-        "then", "there", "these", "they", "third", "this", "those", "though", "thus", "to", "today",
-        "we", "what", "when", "where", "which", "while", "who", "why", "with", "yet", "you",
-        "your", "mr", "mrs", "ms", "dr", "prof", "professor", "ambassador", "minister", "according",
-        "therefore", "additionally", "similarly", "instead", "still", "yesterday", "tomorrow",
-        "let", "please", "did", "do", "does", "is", "are", "was", "were", "can", "will", "would",
-        "should", "could", "has", "have", "had",
+        "a",
+        "after",
+        "also",
+        "although",
+        "an",
+        "and",
+        "another",
+        "as",
+        "at",
+        "because",
+        "before",
+        "both",
+        "but",
+        "by",
+        "during",
+        "each",
+        "every",
+        "finally",
+        "first",
+        "for",
+        "from",
+        "furthermore",
+        "he",
+        "her",
+        "here",
+        "his",
+        "how",
+        "however",
+        "i",
+        "if",
+        "in",
+        "it",
+        "its",
+        "many",
+        "meanwhile",
+        "moreover",
+        "most",
+        "my",
+        "nevertheless",
+        "no",
+        "not",
+        "now",
+        "on",
+        "one",
+        "or",
+        "our",
+        "second",
+        "she",
+        "since",
+        "so",
+        "some",
+        "such",
+        "that",
+        "the",
+        "their",
+        "then",
+        "there",
+        "these",
+        "they",
+        "third",
+        "this",
+        "those",
+        "though",
+        "thus",
+        "to",
+        "today",
+        "we",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "why",
+        "with",
+        "yet",
+        "you",
+        "your",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "professor",
+        "ambassador",
+        "minister",
+        "according",
+        "therefore",
+        "additionally",
+        "similarly",
+        "instead",
+        "still",
+        "yesterday",
+        "tomorrow",
+        "let",
+        "please",
+        "did",
+        "do",
+        "does",
+        "is",
+        "are",
+        "was",
+        "were",
+        "can",
+        "will",
+        "would",
+        "should",
+        "could",
+        "has",
+        "have",
+        "had",
     ];
     let w = word.trim_end_matches(['.', ',', ';', ':', '!', '?']);
     if w.len() > 12 {
@@ -401,8 +508,10 @@ struct NextWord {
     digit: bool,
     /// A usual sentence opener (see [`is_opener`]).
     opener: bool,
-    /// An honorific such as `Mr.`
+        /// An honorific such as `Mr.`
     title: bool,
+    /// The pronoun `I`.
+    pronoun_i: bool,
 }
 
 impl NextWord {
@@ -419,8 +528,9 @@ impl NextWord {
             upper: first.is_some_and(|c| c.is_uppercase()),
             lower: first.is_some_and(|c| c.is_lowercase()),
             digit: first.is_some_and(|c| c.is_ascii_digit()),
-            opener: is_opener(word),
+                        opener: is_opener(word),
             title: is_title_word(word),
+            pronoun_i: word == "I" || word.starts_with("I’") || word.starts_with("I'"),
         }
     }
 }
@@ -532,7 +642,9 @@ impl ListMarker {
         let Some((label, value, suffix)) = parse_label_value(r) else {
             return false;
         };
-        if suffix != self.suffix || !matches!((label, kind), (Label::Number, Label::Number) | (Label::Letter, Label::Letter)) {
+        if suffix != self.suffix
+            || !matches!((label, kind), (Label::Number, Label::Number) | (Label::Letter, Label::Letter))
+        {
             return false;
         }
         // The current item must carry the preceding value.
@@ -697,8 +809,8 @@ fn joins(a: &str, b: &str, widest: usize, nlines: usize, a_opens_block: bool) ->
     }
     let last = a.rsplit(char::is_whitespace).next().unwrap_or("");
     const CONNECTORS: [&str; 24] = [
-        "and", "or", "the", "of", "to", "a", "an", "in", "on", "at", "for", "with", "by", "from",
-        "that", "as", "is", "are", "was", "were", "but", "which", "who", "its",
+        "and", "or", "the", "of", "to", "a", "an", "in", "on", "at", "for", "with", "by", "from", "that", "as", "is",
+        "are", "was", "were", "but", "which", "who", "its",
     ];
     if CONNECTORS.contains(&last) {
         return true;
@@ -724,19 +836,36 @@ fn heading_like(a: &str) -> bool {
     if words.len() > 12 {
         return false;
     }
-    let content: Vec<&&str> = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic) && w.chars().count() > 3)
-        .collect();
-    !content.is_empty()
-        && content
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    let content: Vec<&&str> =
+        words.iter().filter(|w| w.chars().next().is_some_and(char::is_alphabetic) && w.chars().count() > 3).collect();
+    !content.is_empty() && content.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn ends_terminal(t: &str) -> bool {
     let t = t.trim_end_matches(['"', '\'', ')', ']', '’', '”', '»', '*']);
     t.ends_with(['.', '!', '?', '…', ';', ':'])
+}
+
+/// Byte length of what precedes a segment's first word: a list marker
+/// (`1. `, `a) `, `• `) and leading punctuation (quotes, ellipsis dots).
+pub fn content_start(s: &str) -> usize {
+    let skip_punct = |from: usize| -> usize {
+        s[from..].char_indices().find(|(_, c)| c.is_alphanumeric()).map_or(s.len(), |(k, _)| from + k)
+    };
+    let mut i = skip_punct(0);
+    if let Some((_, _, suffix)) = parse_label_value(&s[i..]) {
+        let digits = s[i..].bytes().take_while(u8::is_ascii_alphanumeric).count();
+        if digits <= 3 {
+            i = skip_punct(i + digits + suffix.len());
+        }
+    } else if s[i..].starts_with(['I', 'V', 'X']) {
+        // roman numerals: "IV. Conclusions"
+        let n = s[i..].bytes().take_while(|b| matches!(b, b'I' | b'V' | b'X')).count();
+        if s[i + n..].starts_with(". ") || s[i + n..].starts_with(") ") {
+            i = skip_punct(i + n + 1);
+        }
+    }
+    i
 }
 
 /// `• `, `- `, `* `, `1. `, `1) `, `a) ` at the start of a line.

@@ -74,8 +74,7 @@ pub fn honorific_chain(src: &str, toks: &[Tok], i: usize) -> Option<(usize, Opti
     let mut j = i;
     let mut gender = None;
     let mut any = false;
-    loop {
-        let Some(t) = toks.get(j) else { break };
+    while let Some(t) = toks.get(j) {
         if t.kind != Kind::Word || !is_cap(t.text(src)) {
             break;
         }
@@ -101,7 +100,9 @@ pub fn honorific_chain(src: &str, toks: &[Tok], i: usize) -> Option<(usize, Opti
             any = true;
             continue;
         }
-        if lw == "the" && toks.get(j + 1).is_some_and(|n| matches!(fold(n.text(src)).as_str(), "honourable" | "honorable" | "hon")) {
+        if lw == "the"
+            && toks.get(j + 1).is_some_and(|n| matches!(fold(n.text(src)).as_str(), "honourable" | "honorable" | "hon"))
+        {
             j += 1;
             continue;
         }
@@ -143,7 +144,9 @@ pub fn is_name_word(w: &str) -> bool {
     }
     let (base, _) = text::strip_possessive(w);
     let lw = fold(base);
-    !lexicon::NOT_NAME.contains(lw.as_str()) && !lexicon::is_descriptor_word(&lw) && !lexicon::REPORTING_VERBS.contains(lw.as_str())
+    !lexicon::NOT_NAME.contains(lw.as_str())
+        && !lexicon::is_descriptor_word(&lw)
+        && !lexicon::REPORTING_VERBS.contains(lw.as_str())
 }
 
 fn is_particle(src: &str, t: &Tok) -> bool {
@@ -195,7 +198,8 @@ pub fn parse_name(src: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
             }
         }
         // d’Alembert, l'Estrange: lowercase particle glued by an apostrophe
-        if parts > 0 && (w.starts_with("d’") || w.starts_with("d'")) && w.chars().nth(2).is_some_and(char::is_uppercase) {
+        if parts > 0 && (w.starts_with("d’") || w.starts_with("d'")) && w.chars().nth(2).is_some_and(char::is_uppercase)
+        {
             j += 1;
             parts += 1;
             last_ok = Some(j);
@@ -258,8 +262,34 @@ pub fn appositive(src: &str, toks: &[Tok], comma: usize, item: bool) -> Option<(
     }
     let fw = first.text(src);
     let lfw = fold(fw);
-    if !(is_cap(fw) || matches!(lfw.as_str(), "a" | "an" | "the" | "representing" | "from" | "of" | "on" | "speaking" | "head" | "chair"))
-        || matches!(lfw.as_str(), "who" | "which" | "whose" | "however" | "he" | "she" | "they" | "it" | "we" | "this" | "that" | "but" | "and" | "while" | "as" | "in" | "for" | "when" | "after" | "according")
+    if !(is_cap(fw)
+        || matches!(
+            lfw.as_str(),
+            "a" | "an" | "the" | "representing" | "from" | "of" | "on" | "speaking" | "head" | "chair"
+        ))
+        || matches!(
+            lfw.as_str(),
+            "who"
+                | "which"
+                | "whose"
+                | "however"
+                | "he"
+                | "she"
+                | "they"
+                | "it"
+                | "we"
+                | "this"
+                | "that"
+                | "but"
+                | "and"
+                | "while"
+                | "as"
+                | "in"
+                | "for"
+                | "when"
+                | "after"
+                | "according"
+        )
     {
         return None;
     }
@@ -280,7 +310,9 @@ pub fn appositive(src: &str, toks: &[Tok], comma: usize, item: bool) -> Option<(
                 let next = toks.get(m + 1);
                 let ends = match next {
                     None => true,
-                    Some(n) => (n.kind == Kind::Word && is_lower(n.text(src))) || n.text(src) == "“" || n.text(src) == "‘",
+                    Some(n) => {
+                        (n.kind == Kind::Word && is_lower(n.text(src))) || n.text(src) == "“" || n.text(src) == "‘"
+                    }
                 };
                 if ends {
                     break;
@@ -297,7 +329,10 @@ pub fn appositive(src: &str, toks: &[Tok], comma: usize, item: bool) -> Option<(
             Kind::Punct if matches!(w, "’" | "”" | "\"" | "'") => return None,
             Kind::Word => {
                 let lw = fold(w);
-                if is_lower(w) && lexicon::REPORTING_VERBS.contains(lw.as_str()) && !matches!(lw.as_str(), "open" | "lead" | "chair" | "report" | "view" | "host") {
+                if is_lower(w)
+                    && lexicon::REPORTING_VERBS.contains(lw.as_str())
+                    && !matches!(lw.as_str(), "open" | "lead" | "chair" | "report" | "view" | "host")
+                {
                     return None; // a verb: this is a clause, not a descriptor
                 }
                 if is_lower(w) || lexicon::is_descriptor_word(&lw) || text::strip_possessive(w).1 {
@@ -322,7 +357,11 @@ pub fn appositive(src: &str, toks: &[Tok], comma: usize, item: bool) -> Option<(
 /// `Keynote speaker Lena Varga`, `The ILO’s Lena Varga`. Returns (first token,
 /// title span, organisation span).
 #[allow(clippy::type_complexity)]
-fn pre_descriptor(src: &str, toks: &[Tok], name_tok: usize) -> Option<(usize, Option<(usize, usize)>, Option<(usize, usize)>)> {
+fn pre_descriptor(
+    src: &str,
+    toks: &[Tok],
+    name_tok: usize,
+) -> Option<(usize, Option<(usize, usize)>, Option<(usize, usize)>)> {
     if name_tok == 0 {
         return None;
     }
@@ -332,9 +371,11 @@ fn pre_descriptor(src: &str, toks: &[Tok], name_tok: usize) -> Option<(usize, Op
     }
     let lw = fold(last.text(src));
     let (base, possessive) = text::strip_possessive(last.text(src));
-    let title_noun = |l: &str| lexicon::TITLE_NOUNS.contains(l) || (l.contains('-') && l.split('-').any(|p| lexicon::TITLE_NOUNS.contains(p)));
+    let title_noun = |l: &str| {
+        lexicon::TITLE_NOUNS.contains(l) || (l.contains('-') && l.split('-').any(|p| lexicon::TITLE_NOUNS.contains(p)))
+    };
     let mut is_title = title_noun(&lw);
-    if !is_title && !possessive && !(is_cap(last.text(src)) && lexicon::is_descriptor_word(&lw)) {
+    if !(is_title || possessive || is_cap(last.text(src)) && lexicon::is_descriptor_word(&lw)) {
         return None;
     }
     // walk back over the descriptor phrase
@@ -355,7 +396,10 @@ fn pre_descriptor(src: &str, toks: &[Tok], name_tok: usize) -> Option<(usize, Op
         k -= 1;
     }
     // trim connectors at the start
-    while k < name_tok - 1 && is_lower(toks[k].text(src)) && !lexicon::TITLE_NOUNS.contains(fold(toks[k].text(src)).as_str()) {
+    while k < name_tok - 1
+        && is_lower(toks[k].text(src))
+        && !lexicon::TITLE_NOUNS.contains(fold(toks[k].text(src)).as_str())
+    {
         k += 1;
     }
     if !is_title && !possessive {
@@ -372,13 +416,22 @@ fn pre_descriptor(src: &str, toks: &[Tok], name_tok: usize) -> Option<(usize, Op
             let (b, _) = text::strip_possessive(toks[p].text(src));
             (toks[k].start, toks[p].start + b.len())
         });
-        Some((k, Some(title), org))
+                Some((with_article(src, toks, k), Some(title), org))
     } else {
         // possessive organisation only: "The ILO’s Lena Varga"
         if is_name_word(base) && !is_acronym(base) {
             return None; // "Varga’s Lena" is not an organisation
         }
-        Some((k, None, Some((toks[k].start, last.start + base.len()))))
+                Some((with_article(src, toks, k), None, Some((toks[k].start, last.start + base.len()))))
+    }
+}
+
+/// Moves a mention start back over a leading `The`.
+fn with_article(src: &str, toks: &[Tok], k: usize) -> usize {
+    if k > 0 && fold(toks[k - 1].text(src)) == "the" {
+        k - 1
+    } else {
+        k
     }
 }
 
@@ -389,7 +442,8 @@ fn mention_only_context(src: &str, toks: &[Tok], first: usize) -> bool {
     }
     let prev = fold(toks[first - 1].text(src));
     match prev.as_str() {
-        "of" | "about" | "like" | "than" | "cited" | "citing" | "quoting" | "quoted" | "per" | "unlike" | "against" | "congratulated" | "thanked" | "named" | "photo" | "credit" | "image" => true,
+        "of" | "about" | "like" | "than" | "cited" | "citing" | "quoting" | "quoted" | "per" | "unlike" | "against"
+        | "congratulated" | "thanked" | "named" | "photo" | "credit" | "image" => true,
         "for" => first >= 2,
         _ => false,
     }
@@ -399,8 +453,23 @@ fn mention_only_context(src: &str, toks: &[Tok], first: usize) -> bool {
 pub fn is_byline(src: &str, toks: &[Tok]) -> bool {
     let words: Vec<String> = toks.iter().take(4).map(|t| fold(t.text(src))).collect();
     let w = |k: usize| words.get(k).map(String::as_str).unwrap_or("");
-    matches!(w(0), "by" | "photo" | "image" | "caption" | "credit" | "credits" | "source" | "author" | "authors" | "written" | "reported" | "prepared" | "picture" | "alt" | "pictured")
-        || (w(0) == "event" && matches!(w(1), "report" | "reports" | "report/s"))
+    matches!(
+        w(0),
+        "by" | "photo"
+            | "image"
+            | "caption"
+            | "credit"
+            | "credits"
+            | "source"
+            | "author"
+            | "authors"
+            | "written"
+            | "reported"
+            | "prepared"
+            | "picture"
+            | "alt"
+            | "pictured"
+    ) || (w(0) == "event" && matches!(w(1), "report" | "reports" | "report/s"))
         || (w(0) == "photo" || w(1) == "photo")
 }
 
@@ -414,9 +483,20 @@ pub fn predicate_at(src: &str, toks: &[Tok], mut k: usize) -> Option<usize> {
         }
         let w = t.text(src);
         if t.kind == Kind::Punct {
-            // "Varga, however, argued"
+                        // "Varga, however, argued"
             if w == "," {
                 if let Some(n) = toks.get(k + 1) {
+                    let nw = fold(n.text(src));
+                    // "The moderator, Mr X (…), asked …"
+                    if is_lower(n.text(src)) && lexicon::REPORTING_VERBS.contains(nw.as_str()) {
+                        return Some(k + 1);
+                    }
+                    // "Chen, who had not spoken until then, argued …"
+                    if matches!(nw.as_str(), "who" | "whose") {
+                        let close = (k + 2..(k + 30).min(toks.len())).find(|&q| toks[q].text(src) == ",")?;
+                        k = close;
+                        continue;
+                    }
                     if lexicon::ADVERBS.contains(fold(n.text(src)).as_str()) {
                         k += 2;
                         if toks.get(k).is_some_and(|t| t.text(src) == ",") {
@@ -455,8 +535,39 @@ fn subject_context(src: &str, toks: &[Tok], first: usize) -> bool {
     let p = toks[first - 1].text(src);
     let lp = fold(p);
     matches!(p, "," | ";" | ":" | "‘" | "“" | "\"" | "(" | "•" | "-" | "–" | "—" | "*")
-        || matches!(lp.as_str(), "and" | "&" | "both" | "were" | "was" | "are" | "is" | "included" | "include" | "includes" | "including" | "by" | "to" | "with" | "then" | "also" | "finally" | "later" | "as")
+        || matches!(
+            lp.as_str(),
+            "and"
+                | "&"
+                | "both"
+                | "were"
+                | "was"
+                | "are"
+                | "is"
+                | "included"
+                | "include"
+                | "includes"
+                | "including"
+                | "then"
+                | "also"
+                | "finally"
+                | "later"
+                | "as"
+        )
         || lexicon::ADVERBS.contains(lp.as_str()) && first == 1
+        || session_agent(src, toks, first)
+}
+
+/// `moderated by X`, `chaired by X`, `The floor was given to X`.
+pub fn session_agent(src: &str, toks: &[Tok], first: usize) -> bool {
+    if first < 2 {
+        return false;
+    }
+    let p = fold(toks[first - 1].text(src));
+    let v = fold(toks[first - 2].text(src));
+        let participle = v.ends_with("ed") || matches!(v.as_str(), "led" | "given" | "run" | "held" | "spoken" | "made" | "shown");
+    (p == "by" && participle && v != "asked" && v != "followed")
+        || (p == "to" && matches!(v.as_str(), "given" | "passed" | "handed" | "turned" | "went"))
 }
 
 /// Reporting verb right before the name, itself after a comma, quote or sentence start.
@@ -473,7 +584,34 @@ pub fn postposed(src: &str, toks: &[Tok], first: usize) -> bool {
     }
     let b = toks[first - 2].text(src);
     matches!(b, "," | "’" | "”" | "\"" | "'" | "." | "?" | "!" | "—" | "–")
-        || (first >= 3 && lexicon::ADVERBS.contains(fold(b).as_str()) && matches!(toks[first - 3].text(src), "," | "’" | "”" | "\""))
+        || (first >= 3
+            && lexicon::ADVERBS.contains(fold(b).as_str())
+            && matches!(toks[first - 3].text(src), "," | "’" | "”" | "\""))
+}
+
+/// `of the Maghreb Internet Society`, `from Civic Lab` after a name, followed
+/// by a predicate. Returns (index after it, organisation span without `the`).
+fn of_organization(src: &str, toks: &[Tok], at: usize) -> Option<(usize, (usize, usize))> {
+    let w = fold(toks.get(at)?.text(src));
+    if w != "of" && w != "from" {
+        return None;
+    }
+    let mut k = at + 1;
+    if toks.get(k).is_some_and(|t| fold(t.text(src)) == "the") {
+        k += 1;
+    }
+    let s = k;
+    while k < toks.len()
+        && toks[k].kind == Kind::Word
+        && (is_cap(toks[k].text(src)) || (k > s && matches!(fold(toks[k].text(src)).as_str(), "of" | "for" | "and" | "on")))
+    {
+        k += 1;
+    }
+    if k == s || k - s > 10 || !is_cap(toks[k - 1].text(src)) {
+        return None;
+    }
+    predicate_at(src, toks, k)?;
+    Some((k, (toks[s].start, toks[k - 1].end)))
 }
 
 /// Finds every name-and-title introduction in one sentence.
@@ -505,26 +643,34 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
         let mut title = None;
         if let Some(t) = toks.get(after) {
             let w = t.text(src);
-            let open = if w == "," && toks.get(after + 1).is_some_and(|n| n.text(src) == "(") { after + 1 } else { after };
+            let open =
+                if w == "," && toks.get(after + 1).is_some_and(|n| n.text(src) == "(") { after + 1 } else { after };
             if let Some((close, span)) = paren_descriptor(src, toks, open) {
                 title = Some(span);
                 after = close + 1;
             } else if w == "," {
-                if let Some((end, span)) = appositive(src, toks, after, item) {
+                                if let Some((end, span)) = appositive(src, toks, after, item) {
                     title = Some(span);
-                    after = end;
+                    after = if toks.get(end).is_some_and(|t| t.text(src) == ",") { end + 1 } else { end };
                 }
+            }
+        }
+        // "Hassan Idrissi of the Maghreb Internet Society stated …"
+        let mut org = None;
+        if title.is_none() {
+            if let Some((end, span)) = of_organization(src, toks, after) {
+                org = Some(span);
+                after = end;
             }
         }
         // descriptor before the name (or before the honorific)
         let mut first = start;
-        let mut org = None;
         let mut pre_role = None;
         if title.is_none() {
             if let Some((k, t, o)) = pre_descriptor(src, toks, start) {
                 first = k;
                 title = t;
-                org = o;
+                org = org.or(o);
             }
         }
         // role in apposition: "The moderator, Mr Omar Haddad (…), …"
@@ -537,7 +683,11 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
             if title.is_none() && !has_hon && parts >= 2 && toks.get(after).is_some_and(|t| t.text(src) == ",") {
                 let head = &toks[..first - 1];
                 let starts_the = head.first().is_some_and(|t| fold(t.text(src)) == "the");
-                if starts_the && head.len() >= 2 && head.len() <= 12 && head.iter().any(|t| lexicon::TITLE_NOUNS.contains(fold(t.text(src)).as_str())) {
+                if starts_the
+                    && head.len() >= 2
+                    && head.len() <= 12
+                    && head.iter().any(|t| lexicon::TITLE_NOUNS.contains(fold(t.text(src)).as_str()))
+                {
                     title = Some((head[1].start, head[head.len() - 1].end));
                     after += 1;
                     first = 0;
@@ -547,8 +697,8 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
         let name_span = (toks[name_tok].start, toks[name_end - 1].end);
         let described = title.is_some() || org.is_some();
         let excluded = mention_only_context(src, toks, first);
-        let pred = predicate_at(src, toks, after).is_some()
-            || toks.get(after).is_some_and(|t| fold(t.text(src)) == "and");
+        let pred =
+            predicate_at(src, toks, after).is_some() || toks.get(after).is_some_and(|t| fold(t.text(src)) == "and");
         let is_speaker = !excluded
             && if has_hon || described {
                 described && !excluded || subject_context(src, toks, first) || postposed(src, toks, first) || pred
@@ -559,7 +709,9 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
         let mut role = pre_role;
         if role.is_none() {
             if let Some((s, e)) = title {
-                role = src[s..e].split(|c: char| !c.is_alphanumeric() && c != '-').find_map(|w| lexicon::role_of(&fold(w)));
+                role = src[s..e]
+                    .split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .find_map(|w| lexicon::role_of(&fold(w)));
             }
         }
         if role.is_none() {
@@ -635,6 +787,10 @@ pub fn aliases_of(name: &str) -> Vec<String> {
     out
 }
 
+fn fold_words(s: &str) -> String {
+    s.split_whitespace().map(fold).collect::<Vec<_>>().join(" ")
+}
+
 /// The speaker table: builds it from every introduction, merging repeats.
 pub fn build_table(src: &str, per_sentence: &[Vec<Intro>]) -> Vec<Speaker> {
     let mut table: Vec<Speaker> = Vec::new();
@@ -643,18 +799,18 @@ pub fn build_table(src: &str, per_sentence: &[Vec<Intro>]) -> Vec<Speaker> {
             let name = collapse(&src[it.name_span.0..it.name_span.1]);
             let name = text::strip_possessive(&name).0.to_string();
             let key: Vec<String> = name.split_whitespace().map(fold).collect();
+                        // the same person: one name is a form (alias) of the other, and
+            // the honorifics do not contradict each other
+            let joined = key.join(" ");
+            let new_forms: Vec<String> = aliases_of(&name).iter().map(|a| fold_words(a)).collect();
             let existing = table.iter().position(|s| {
-                let sk: Vec<String> = s.name.split_whitespace().map(fold).collect();
-                sk == key
-                    || (key.len() == 1 && sk.contains(&key[0]))
-                    || (sk.len() == 1 && key.contains(&sk[0]))
+                let sk = fold_words(&s.name);
+                let same = sk == joined || s.aliases.iter().any(|a| fold_words(a) == joined) || new_forms.contains(&sk);
+                same && !matches!((s.gender, it.gender), (Some(a), Some(b)) if a != b)
             });
             let title = it.title.map(|(s, e)| collapse(&src[s..e]));
             let honorific = it.honorific.map(|(s, e)| collapse(&src[s..e]));
-            let org = it
-                .org
-                .map(|(s, e)| collapse(&src[s..e]))
-                .or_else(|| title.as_deref().and_then(organization_of));
+            let org = it.org.map(|(s, e)| collapse(&src[s..e])).or_else(|| title.as_deref().and_then(organization_of));
             match existing {
                 Some(k) => {
                     let s = &mut table[k];
@@ -722,34 +878,167 @@ mod tests {
     }
 
     /// (name, input, expected name, honorific, title)
-    const CASES: &[(&str, &str, &str, Option<&str>, Option<&str>)] = &[
-        ("paren", "Ms Lena Varga (Head of Policy, Northwind Foundation) said that it works.", "Lena Varga", Some("Ms"), Some("Head of Policy, Northwind Foundation")),
-        ("period honorific", "Mr. Omar Haddad (Director, Civic Lab) noted this.", "Omar Haddad", Some("Mr."), Some("Director, Civic Lab")),
-        ("H.E. chain", "H.E. Mr. Omar Haddad (Minister of Digital Affairs) opened the session.", "Omar Haddad", Some("H.E. Mr."), Some("Minister of Digital Affairs")),
+    type Case = (&'static str, &'static str, &'static str, Option<&'static str>, Option<&'static str>);
+    const CASES: &[Case] = &[
+        (
+            "paren",
+            "Ms Lena Varga (Head of Policy, Northwind Foundation) said that it works.",
+            "Lena Varga",
+            Some("Ms"),
+            Some("Head of Policy, Northwind Foundation"),
+        ),
+        (
+            "period honorific",
+            "Mr. Omar Haddad (Director, Civic Lab) noted this.",
+            "Omar Haddad",
+            Some("Mr."),
+            Some("Director, Civic Lab"),
+        ),
+        (
+            "H.E. chain",
+            "H.E. Mr. Omar Haddad (Minister of Digital Affairs) opened the session.",
+            "Omar Haddad",
+            Some("H.E. Mr."),
+            Some("Minister of Digital Affairs"),
+        ),
         ("H. E. spaced", "H. E. Ms Lena Varga (Ambassador) spoke.", "Lena Varga", Some("H. E. Ms"), Some("Ambassador")),
-        ("His Excellency", "His Excellency Mr. Omar Haddad (Minister) spoke.", "Omar Haddad", Some("His Excellency Mr."), Some("Minister")),
-        ("rank with (R)", "Maj. Gen. (R) Ali Khan (Adviser, Defence Institute) warned of risks.", "Ali Khan", Some("Maj. Gen. (R)"), Some("Adviser, Defence Institute")),
-        ("stray comma", "Mr Tomás Ruiz, (Director, Civic Lab) noted it.", "Tomás Ruiz", Some("Mr"), Some("Director, Civic Lab")),
-        ("nested parens", "Ms Lena Varga (Adviser, Office of the Envoy on Technology (OET)) spoke.", "Lena Varga", Some("Ms"), Some("Adviser, Office of the Envoy on Technology (OET)")),
-        ("brackets", "Dr Omar Haddad (Chair [acting], Civic Lab) spoke.", "Omar Haddad", Some("Dr"), Some("Chair [acting], Civic Lab")),
-        ("appositive", "Lena Varga, Chief Economist at Harbor Bank, argued that rates matter.", "Lena Varga", None, Some("Chief Economist at Harbor Bank")),
-        ("representing", "Omar Haddad, representing Civic Lab, stressed the point.", "Omar Haddad", None, Some("representing Civic Lab")),
-        ("pre-descriptor possessive", "Harbor Bank’s Chief Economist Lena Varga argued for it.", "Lena Varga", None, Some("Harbor Bank’s Chief Economist")),
-        ("pre-descriptor keynote", "Keynote speaker Lena Varga opened the day.", "Lena Varga", None, Some("Keynote speaker")),
+        (
+            "His Excellency",
+            "His Excellency Mr. Omar Haddad (Minister) spoke.",
+            "Omar Haddad",
+            Some("His Excellency Mr."),
+            Some("Minister"),
+        ),
+        (
+            "rank with (R)",
+            "Maj. Gen. (R) Ali Khan (Adviser, Defence Institute) warned of risks.",
+            "Ali Khan",
+            Some("Maj. Gen. (R)"),
+            Some("Adviser, Defence Institute"),
+        ),
+        (
+            "stray comma",
+            "Mr Tomás Ruiz, (Director, Civic Lab) noted it.",
+            "Tomás Ruiz",
+            Some("Mr"),
+            Some("Director, Civic Lab"),
+        ),
+        (
+            "nested parens",
+            "Ms Lena Varga (Adviser, Office of the Envoy on Technology (OET)) spoke.",
+            "Lena Varga",
+            Some("Ms"),
+            Some("Adviser, Office of the Envoy on Technology (OET)"),
+        ),
+        (
+            "brackets",
+            "Dr Omar Haddad (Chair [acting], Civic Lab) spoke.",
+            "Omar Haddad",
+            Some("Dr"),
+            Some("Chair [acting], Civic Lab"),
+        ),
+        (
+            "appositive",
+            "Lena Varga, Chief Economist at Harbor Bank, argued that rates matter.",
+            "Lena Varga",
+            None,
+            Some("Chief Economist at Harbor Bank"),
+        ),
+        (
+            "representing",
+            "Omar Haddad, representing Civic Lab, stressed the point.",
+            "Omar Haddad",
+            None,
+            Some("representing Civic Lab"),
+        ),
+        (
+            "pre-descriptor possessive",
+            "Harbor Bank’s Chief Economist Lena Varga argued for it.",
+            "Lena Varga",
+            None,
+            Some("Harbor Bank’s Chief Economist"),
+        ),
+        (
+            "pre-descriptor keynote",
+            "Keynote speaker Lena Varga opened the day.",
+            "Lena Varga",
+            None,
+            Some("Keynote speaker"),
+        ),
         ("pre-descriptor co-chair", "Co-Chair Lena Varga closed the meeting.", "Lena Varga", None, Some("Co-Chair")),
-        ("pre-descriptor long", "Estonian Ambassador at Large for Cyber Affairs Lena Varga spoke next.", "Lena Varga", None, Some("Estonian Ambassador at Large for Cyber Affairs")),
-        ("no honorific", "Lena Varga (Northwind Foundation) stressed the need.", "Lena Varga", None, Some("Northwind Foundation")),
-        ("four parts", "Mr Carlos Andrés Ruiz Pardo (Minister) spoke.", "Carlos Andrés Ruiz Pardo", Some("Mr"), Some("Minister")),
-        ("hyphens", "Ms Anne-Marie Laurent-Petit (Researcher) spoke.", "Anne-Marie Laurent-Petit", Some("Ms"), Some("Researcher")),
-        ("particles", "Mr Jan van der Berg (Professor, Delft) said so.", "Jan van der Berg", Some("Mr"), Some("Professor, Delft")),
+        (
+            "pre-descriptor long",
+            "Estonian Ambassador at Large for Cyber Affairs Lena Varga spoke next.",
+            "Lena Varga",
+            None,
+            Some("Estonian Ambassador at Large for Cyber Affairs"),
+        ),
+        (
+            "no honorific",
+            "Lena Varga (Northwind Foundation) stressed the need.",
+            "Lena Varga",
+            None,
+            Some("Northwind Foundation"),
+        ),
+        (
+            "four parts",
+            "Mr Carlos Andrés Ruiz Pardo (Minister) spoke.",
+            "Carlos Andrés Ruiz Pardo",
+            Some("Mr"),
+            Some("Minister"),
+        ),
+        (
+            "hyphens",
+            "Ms Anne-Marie Laurent-Petit (Researcher) spoke.",
+            "Anne-Marie Laurent-Petit",
+            Some("Ms"),
+            Some("Researcher"),
+        ),
+        (
+            "particles",
+            "Mr Jan van der Berg (Professor, Delft) said so.",
+            "Jan van der Berg",
+            Some("Mr"),
+            Some("Professor, Delft"),
+        ),
         ("apostrophe", "Ms Siobhán O’Neill (Lawyer) spoke.", "Siobhán O’Neill", Some("Ms"), Some("Lawyer")),
         ("initial", "Dr Jane K. Doe (Fellow, Civic Lab) spoke.", "Jane K. Doe", Some("Dr"), Some("Fellow, Civic Lab")),
-        ("diacritics", "Prof. Frédérique Öztürk-Radović (Dean) spoke.", "Frédérique Öztürk-Radović", Some("Prof."), Some("Dean")),
+        (
+            "diacritics",
+            "Prof. Frédérique Öztürk-Radović (Dean) spoke.",
+            "Frédérique Öztürk-Radović",
+            Some("Prof."),
+            Some("Dean"),
+        ),
         ("family name first", "Ms Tan Mei Lin (Harbor Bank) spoke.", "Tan Mei Lin", Some("Ms"), Some("Harbor Bank")),
-        ("ambassador honorific", "Ambassador Lena Varga, Chair of the Working Group, opened the meeting.", "Lena Varga", Some("Ambassador"), Some("Chair of the Working Group")),
-        ("postposed with appositive", "“We must act,” said Lena Varga, State Secretary at the Ministry, at the opening.", "Lena Varga", None, Some("State Secretary at the Ministry")),
-        ("role apposition", "The moderator, Mr Omar Haddad (Civic Lab), opened the session.", "Omar Haddad", Some("Mr"), Some("Civic Lab")),
-        ("title apposition", "The Director-General of the Agency, Lena Varga, welcomed everyone.", "Lena Varga", None, Some("Director-General of the Agency")),
+        (
+            "ambassador honorific",
+            "Ambassador Lena Varga, Chair of the Working Group, opened the meeting.",
+            "Lena Varga",
+            Some("Ambassador"),
+            Some("Chair of the Working Group"),
+        ),
+        (
+            "postposed with appositive",
+            "“We must act,” said Lena Varga, State Secretary at the Ministry, at the opening.",
+            "Lena Varga",
+            None,
+            Some("State Secretary at the Ministry"),
+        ),
+        (
+            "role apposition",
+            "The moderator, Mr Omar Haddad (Civic Lab), opened the session.",
+            "Omar Haddad",
+            Some("Mr"),
+            Some("Civic Lab"),
+        ),
+        (
+            "title apposition",
+            "The Director-General of the Agency, Lena Varga, welcomed everyone.",
+            "Lena Varga",
+            None,
+            Some("Director-General of the Agency"),
+        ),
         ("Hon.", "Hon. Omar Haddad (MP, Kenya) spoke.", "Omar Haddad", Some("Hon."), Some("MP, Kenya")),
         ("Dame", "Dame Lena Varga spoke.", "Lena Varga", Some("Dame"), None),
     ];
@@ -784,8 +1073,10 @@ mod tests {
 
     #[test]
     fn list_of_panellists() {
-        let got = parse("Panellists were Lena Varga (Northwind), Omar Haddad (Civic Lab) and Mei Lin Tan (Harbor Bank).");
-        let names: Vec<(String, Option<String>)> = got.iter().filter(|g| g.3).map(|g| (g.0.clone(), g.2.clone())).collect();
+        let got =
+            parse("Panellists were Lena Varga (Northwind), Omar Haddad (Civic Lab) and Mei Lin Tan (Harbor Bank).");
+        let names: Vec<(String, Option<String>)> =
+            got.iter().filter(|g| g.3).map(|g| (g.0.clone(), g.2.clone())).collect();
         assert_eq!(
             names,
             [

@@ -177,7 +177,25 @@ mod tests {
         let t: Vec<&str> = tokenize(s, 0, s.len()).iter().map(|t| t.text(s)).collect();
         assert_eq!(
             t,
-            ["Mr", "O’Brien", "(", "H.E", ".", ",", "U.N", ".", ")", "said", ":", "‘", "yes", "’", "—", "Abdul-Karim’s", "."]
+            [
+                "Mr",
+                "O’Brien",
+                "(",
+                "H.E",
+                ".",
+                ",",
+                "U.N",
+                ".",
+                ")",
+                "said",
+                ":",
+                "‘",
+                "yes",
+                "’",
+                "—",
+                "Abdul-Karim’s",
+                "."
+            ]
         );
     }
 

@@ -66,7 +66,8 @@ impl Taxonomy {
 
     /// Parses `{"topics": [{"id": …, "label": …, "keywords": […]}]}`.
     pub fn from_json(s: &str) -> Result<Taxonomy, DataError> {
-        let f: TaxonomyFile = serde_json::from_str(s).map_err(|e| DataError::at_line(e.line(), format!("invalid taxonomy JSON: {e}")))?;
+        let f: TaxonomyFile =
+            serde_json::from_str(s).map_err(|e| DataError::at_line(e.line(), format!("invalid taxonomy JSON: {e}")))?;
         let t = Taxonomy { topics: f.topics };
         t.validate()?;
         Ok(t)
@@ -86,7 +87,9 @@ impl Taxonomy {
         let mut pos: HashMap<String, usize> = HashMap::new();
         for (n, rec) in rdr.records().enumerate() {
             let line = n + 2;
-            let rec = rec.map_err(|e| DataError::at_line(e.position().map_or(line, |p| p.line() as usize), format!("malformed CSV row: {e}")))?;
+            let rec = rec.map_err(|e| {
+                DataError::at_line(e.position().map_or(line, |p| p.line() as usize), format!("malformed CSV row: {e}"))
+            })?;
             let id = rec.get(ti).unwrap_or_default().to_string();
             let kw = rec.get(ki).unwrap_or_default().to_string();
             if id.is_empty() {
@@ -231,10 +234,47 @@ pub fn normalize(word: &str) -> String {
         return w;
     }
     const ISE_KEEP: &[&str] = &[
-        "precise", "otherwise", "enterprise", "exercise", "expertise", "promise", "compromise", "advise", "wise", "franchise",
-        "premise", "surprise", "supervise", "revise", "televise", "devise", "comprise", "disguise", "merchandise", "concise",
-        "noise", "raise", "praise", "cruise", "chinese", "japanese", "arise", "rise", "likewise", "clockwise", "demise",
-        "excise", "incise", "chastise", "despise", "improvise", "poise", "reprise", "treatise", "guise", "paradise",
+        "precise",
+        "otherwise",
+        "enterprise",
+        "exercise",
+        "expertise",
+        "promise",
+        "compromise",
+        "advise",
+        "wise",
+        "franchise",
+        "premise",
+        "surprise",
+        "supervise",
+        "revise",
+        "televise",
+        "devise",
+        "comprise",
+        "disguise",
+        "merchandise",
+        "concise",
+        "noise",
+        "raise",
+        "praise",
+        "cruise",
+        "chinese",
+        "japanese",
+        "arise",
+        "rise",
+        "likewise",
+        "clockwise",
+        "demise",
+        "excise",
+        "incise",
+        "chastise",
+        "despise",
+        "improvise",
+        "poise",
+        "reprise",
+        "treatise",
+        "guise",
+        "paradise",
     ];
     let swaps: [(&str, &str); 12] = [
         ("isation", "ization"),
@@ -266,9 +306,20 @@ pub fn normalize(word: &str) -> String {
             }
         }
     }
-    for (from, to) in [("our", "or"), ("ours", "ors"), ("oured", "ored"), ("ouring", "oring"), ("ourable", "orable"), ("ourite", "orite")] {
+    for (from, to) in [
+        ("our", "or"),
+        ("ours", "ors"),
+        ("oured", "ored"),
+        ("ouring", "oring"),
+        ("ourable", "orable"),
+        ("ourite", "orite"),
+    ] {
         if let Some(stem) = w.strip_suffix(from) {
-            if stem.len() >= 3 && !stem.ends_with(['f', 'y', 'h', 't', 'p']) || stem.ends_with("vi") || stem.ends_with("hon") || stem.ends_with("labo") {
+            if stem.len() >= 3 && !stem.ends_with(['f', 'y', 'h', 't', 'p'])
+                || stem.ends_with("vi")
+                || stem.ends_with("hon")
+                || stem.ends_with("labo")
+            {
                 return format!("{stem}{to}");
             }
         }
@@ -317,7 +368,8 @@ impl Tagger {
                     t.exact.entry(kw.to_string()).or_default().push(ti);
                     continue;
                 }
-                let words: Vec<&str> = kw.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
+                let words: Vec<&str> =
+                    kw.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
                 t.add_keyword(ti, kw, &words);
                 // joined form: "cyber attack" / "cyber-attack" also as "cyberattack"
                 if words.len() == 2 {
@@ -360,7 +412,11 @@ impl Tagger {
         }
         let k = self.keywords.len();
         let first = compiled[0].stem.clone();
-        if self.keywords.iter().any(|e| e.topic == topic && e.words.len() == compiled.len() && e.words.iter().zip(&compiled).all(|(a, b)| a.stem == b.stem && a.guard == b.guard)) {
+        if self.keywords.iter().any(|e| {
+            e.topic == topic
+                && e.words.len() == compiled.len()
+                && e.words.iter().zip(&compiled).all(|(a, b)| a.stem == b.stem && a.guard == b.guard)
+        }) {
             return;
         }
         self.keywords.push(Keyword { topic, text: text.to_string(), words: compiled });
@@ -404,8 +460,10 @@ impl Tagger {
             let w = src[ws..we].trim_end_matches(['\'', '’']);
             // acronyms in their written case, a plural `s` allowed
             if !self.exact.is_empty() && w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
-                let base = w.strip_suffix('s').filter(|b| b.len() >= 2 && b.chars().last().is_some_and(|c| c.is_uppercase()));
-                let hit = self.exact.get(w).map(|v| (v, w)).or_else(|| base.and_then(|b| self.exact.get(b).map(|v| (v, b))));
+                let base =
+                    w.strip_suffix('s').filter(|b| b.len() >= 2 && b.chars().last().is_some_and(|c| c.is_uppercase()));
+                let hit =
+                    self.exact.get(w).map(|v| (v, w)).or_else(|| base.and_then(|b| self.exact.get(b).map(|v| (v, b))));
                 if let Some((topics, kw)) = hit {
                     for &t in topics {
                         out.push(TopicMatch { topic: t, keyword: kw.to_string(), start: ws, end: we });
@@ -422,11 +480,20 @@ impl Tagger {
                     continue;
                 }
                 let ok = (0..n).all(|j| match self.stem_at(src, &words, &mut stems, i + j) {
-                    Some((norm, stem)) => stem == kw.words[j].stem && norm.starts_with(kw.words[j].guard.as_str()) && (j == 0 || gap_ok(src, words[i + j - 1].1, words[i + j].0)),
+                    Some((norm, stem)) => {
+                        stem == kw.words[j].stem
+                            && norm.starts_with(kw.words[j].guard.as_str())
+                            && (j == 0 || gap_ok(src, words[i + j - 1].1, words[i + j].0))
+                    }
                     None => false,
                 });
                 if ok {
-                    out.push(TopicMatch { topic: kw.topic, keyword: kw.text.clone(), start: words[i].0, end: words[i + n - 1].1 });
+                    out.push(TopicMatch {
+                        topic: kw.topic,
+                        keyword: kw.text.clone(),
+                        start: words[i].0,
+                        end: words[i + n - 1].1,
+                    });
                 }
             }
         }
@@ -434,7 +501,13 @@ impl Tagger {
     }
 
     /// (normalised word, stem) of word `i`, or None when the prefix filter rules it out.
-    fn stem_at<'s>(&self, src: &str, words: &[(usize, usize)], cache: &'s mut [Option<(String, String)>], i: usize) -> Option<(String, String)> {
+    fn stem_at(
+        &self,
+        src: &str,
+        words: &[(usize, usize)],
+        cache: &mut [Option<(String, String)>],
+        i: usize,
+    ) -> Option<(String, String)> {
         if let Some(v) = &cache[i] {
             return Some(v.clone());
         }
@@ -475,7 +548,8 @@ mod tests {
     }
 
     fn hits(t: &Tagger, text: &str) -> Vec<String> {
-        let mut v: Vec<String> = t.tag(text, 0, text.len()).into_iter().map(|m| t.taxonomy().topics[m.topic].id.clone()).collect();
+        let mut v: Vec<String> =
+            t.tag(text, 0, text.len()).into_iter().map(|m| t.taxonomy().topics[m.topic].id.clone()).collect();
         v.dedup();
         v
     }
@@ -533,7 +607,13 @@ mod tests {
                 let mut forms = vec![kw.clone()];
                 if !is_acronym_keyword(kw) && kw.chars().last().is_some_and(|c| c.is_ascii_lowercase()) {
                     let base = kw.clone();
-                    forms.push(if base.ends_with('y') && !base.ends_with("ey") { format!("{}ies", &base[..base.len() - 1]) } else if base.ends_with('s') { base.clone() } else { format!("{base}s") });
+                    forms.push(if base.ends_with('y') && !base.ends_with("ey") {
+                        format!("{}ies", &base[..base.len() - 1])
+                    } else if base.ends_with('s') {
+                        base.clone()
+                    } else {
+                        format!("{base}s")
+                    });
                     forms.push(kw.to_uppercase().chars().take(1).chain(kw.chars().skip(1)).collect());
                 }
                 for f in forms {
