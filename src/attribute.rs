@@ -147,7 +147,7 @@ pub fn attribute(
     let index = AliasIndex::new(table);
     let mut recency: Vec<usize> = Vec::new();
     let mut current: Vec<usize> = Vec::new();
-        let mut out = Vec::with_capacity(segs.len());
+    let mut out = Vec::with_capacity(segs.len());
     let mut quote = QuoteState::default();
     for (i, seg) in segs.iter().enumerate() {
         let t = &toks[i];

@@ -170,7 +170,7 @@ impl Segmenter {
                     }
                     i = next.max(i + 1);
                 }
-                                0xE2 if text[i..].starts_with('…') => {
+                0xE2 if text[i..].starts_with('…') => {
                     let attached = i > 0 && !is_space_before(text, i);
                     let after = skip_closers(text, i + 3, ue);
                     if attached && after < ue && is_space_at(text, after) {
@@ -256,7 +256,7 @@ impl Segmenter {
             }
             return (j, Some(after));
         }
-                if dots == 3 || text[..i].ends_with('…') {
+        if dots == 3 || text[..i].ends_with('…') {
             // an ellipsis does not end a sentence, unless it is glued to the
             // word and a usual opener follows: "on transfers... The stakes"
             let cut = dots == 3 && !spaced && attached && next.opener && !next.pronoun_i;
@@ -277,7 +277,7 @@ impl Segmenter {
         let cut = match class {
             Some(AbbrevClass::Title | AbbrevClass::Never) => false,
             Some(AbbrevClass::Number) => !next.digit,
-                        Some(AbbrevClass::End) => {
+            Some(AbbrevClass::End) => {
                 // times end sentences before any capital: "ended at 10:30 a.m. Participants …"
                 let time = word.eq_ignore_ascii_case("a.m") || word.eq_ignore_ascii_case("p.m");
                 (next.opener || time && next.upper) && !prepositional_fragment(&text[sent_start..i])
@@ -508,7 +508,7 @@ struct NextWord {
     digit: bool,
     /// A usual sentence opener (see [`is_opener`]).
     opener: bool,
-        /// An honorific such as `Mr.`
+    /// An honorific such as `Mr.`
     title: bool,
     /// The pronoun `I`.
     pronoun_i: bool,
@@ -528,7 +528,7 @@ impl NextWord {
             upper: first.is_some_and(|c| c.is_uppercase()),
             lower: first.is_some_and(|c| c.is_lowercase()),
             digit: first.is_some_and(|c| c.is_ascii_digit()),
-                        opener: is_opener(word),
+            opener: is_opener(word),
             title: is_title_word(word),
             pronoun_i: word == "I" || word.starts_with("I’") || word.starts_with("I'"),
         }

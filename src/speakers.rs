@@ -416,13 +416,13 @@ fn pre_descriptor(
             let (b, _) = text::strip_possessive(toks[p].text(src));
             (toks[k].start, toks[p].start + b.len())
         });
-                Some((with_article(src, toks, k), Some(title), org))
+        Some((with_article(src, toks, k), Some(title), org))
     } else {
         // possessive organisation only: "The ILO’s Lena Varga"
         if is_name_word(base) && !is_acronym(base) {
             return None; // "Varga’s Lena" is not an organisation
         }
-                Some((with_article(src, toks, k), None, Some((toks[k].start, last.start + base.len()))))
+        Some((with_article(src, toks, k), None, Some((toks[k].start, last.start + base.len()))))
     }
 }
 
@@ -483,7 +483,7 @@ pub fn predicate_at(src: &str, toks: &[Tok], mut k: usize) -> Option<usize> {
         }
         let w = t.text(src);
         if t.kind == Kind::Punct {
-                        // "Varga, however, argued"
+            // "Varga, however, argued"
             if w == "," {
                 if let Some(n) = toks.get(k + 1) {
                     let nw = fold(n.text(src));
@@ -565,7 +565,8 @@ pub fn session_agent(src: &str, toks: &[Tok], first: usize) -> bool {
     }
     let p = fold(toks[first - 1].text(src));
     let v = fold(toks[first - 2].text(src));
-        let participle = v.ends_with("ed") || matches!(v.as_str(), "led" | "given" | "run" | "held" | "spoken" | "made" | "shown");
+    let participle =
+        v.ends_with("ed") || matches!(v.as_str(), "led" | "given" | "run" | "held" | "spoken" | "made" | "shown");
     (p == "by" && participle && v != "asked" && v != "followed")
         || (p == "to" && matches!(v.as_str(), "given" | "passed" | "handed" | "turned" | "went"))
 }
@@ -603,7 +604,8 @@ fn of_organization(src: &str, toks: &[Tok], at: usize) -> Option<(usize, (usize,
     let s = k;
     while k < toks.len()
         && toks[k].kind == Kind::Word
-        && (is_cap(toks[k].text(src)) || (k > s && matches!(fold(toks[k].text(src)).as_str(), "of" | "for" | "and" | "on")))
+        && (is_cap(toks[k].text(src))
+            || (k > s && matches!(fold(toks[k].text(src)).as_str(), "of" | "for" | "and" | "on")))
     {
         k += 1;
     }
@@ -649,7 +651,7 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
                 title = Some(span);
                 after = close + 1;
             } else if w == "," {
-                                if let Some((end, span)) = appositive(src, toks, after, item) {
+                if let Some((end, span)) = appositive(src, toks, after, item) {
                     title = Some(span);
                     after = if toks.get(end).is_some_and(|t| t.text(src) == ",") { end + 1 } else { end };
                 }
@@ -799,7 +801,7 @@ pub fn build_table(src: &str, per_sentence: &[Vec<Intro>]) -> Vec<Speaker> {
             let name = collapse(&src[it.name_span.0..it.name_span.1]);
             let name = text::strip_possessive(&name).0.to_string();
             let key: Vec<String> = name.split_whitespace().map(fold).collect();
-                        // the same person: one name is a form (alias) of the other, and
+            // the same person: one name is a form (alias) of the other, and
             // the honorifics do not contradict each other
             let joined = key.join(" ");
             let new_forms: Vec<String> = aliases_of(&name).iter().map(|a| fold_words(a)).collect();

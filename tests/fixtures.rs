@@ -68,21 +68,22 @@ fn fixtures_match_their_annotations() {
         if table != expected.speakers {
             failures.push(format!("{stem}: speaker table\n  got  {table:?}\n  want {:?}", expected.speakers));
         }
-        let got_s: Vec<String> = got.sentences.iter().map(|s| s.text.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+        let got_s: Vec<String> =
+            got.sentences.iter().map(|s| s.text.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
         let want_s: Vec<&String> = expected.sentences.iter().map(|s| &s.2).collect();
         if got_s.iter().collect::<Vec<_>>() != want_s {
             failures.push(format!("{stem}: sentences\n  got  {got_s:#?}\n  want {want_s:#?}"));
             continue;
         }
-                for (s, (who, kind, want_text)) in got.sentences.iter().zip(&expected.sentences) {
+        for (s, (who, kind, want_text)) in got.sentences.iter().zip(&expected.sentences) {
             checked += 1;
             if &s.speakers != who || s.attribution != kind {
                 failures.push(format!(
-                                        "{stem}: {want_text:?}\n  got  {:?} ; {}\n  want {:?} ; {}",
+                    "{stem}: {want_text:?}\n  got  {:?} ; {}\n  want {:?} ; {}",
                     s.speakers, s.attribution, who, kind
                 ));
             }
-                        assert_eq!(&text[s.start..s.end], s.text, "offsets index the input");
+            assert_eq!(&text[s.start..s.end], s.text, "offsets index the input");
         }
     }
     println!("fixtures: {checked} sentences checked, {} mismatches", failures.len());
