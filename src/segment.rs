@@ -175,7 +175,7 @@ impl Segmenter {
                     let after = skip_closers(text, i + 3, ue);
                     if attached && after < ue && is_space_at(text, after) {
                         let next = NextWord::at(text, after, ue);
-                        if next.opener && !next.pronoun_i {
+                                                if next.upper && next.opener && !next.pronoun_i {
                             cuts.push(after);
                             sent_start = skip_space(bytes, after, ue);
                         }
@@ -259,7 +259,7 @@ impl Segmenter {
         if dots == 3 || text[..i].ends_with('…') {
             // an ellipsis does not end a sentence, unless it is glued to the
             // word and a usual opener follows: "on transfers... The stakes"
-            let cut = dots == 3 && !spaced && attached && next.opener && !next.pronoun_i;
+            let cut = dots == 3 && !spaced && attached && next.upper && next.opener && !next.pronoun_i;
             return (j, cut.then_some(after));
         }
         if next.lower || next.first.is_none() {
