@@ -175,7 +175,7 @@ impl Segmenter {
                     let after = skip_closers(text, i + 3, ue);
                     if attached && after < ue && is_space_at(text, after) {
                         let next = NextWord::at(text, after, ue);
-                                                if next.upper && next.opener && !next.pronoun_i {
+                        if next.upper && next.opener && !next.pronoun_i {
                             cuts.push(after);
                             sent_start = skip_space(bytes, after, ue);
                         }
