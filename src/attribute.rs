@@ -104,15 +104,15 @@ struct AliasIndex {
     map: HashMap<String, Vec<usize>>,
     max_words: usize,
     full: HashMap<String, usize>,
-    /// (folded surname-like part, speaker) for spelling variants.
-    parts: Vec<(String, usize)>,
+    /// First letter → (folded name part, speaker), for spelling variants.
+    parts: HashMap<char, Vec<(String, usize)>>,
 }
 
 impl AliasIndex {
     fn new(table: &[Speaker]) -> Self {
         let mut map: HashMap<String, Vec<usize>> = HashMap::new();
         let mut full = HashMap::new();
-        let mut parts = Vec::new();
+        let mut parts: HashMap<char, Vec<(String, usize)>> = HashMap::new();
         let mut max_words = 1;
         for (k, s) in table.iter().enumerate() {
             full.insert(key_of(&s.name), k);
@@ -124,13 +124,18 @@ impl AliasIndex {
                     v.push(k);
                 }
                 if !key.contains(' ') && key.chars().count() >= 4 {
-                    parts.push((key, k));
+                    if let Some(c) = key.chars().next() {
+                        parts.entry(c).or_default().push((key, k));
+                    }
                 }
             }
         }
         AliasIndex { map, max_words, full, parts }
     }
 }
+
+/// How many recent speakers pronoun and role resolution consider.
+const RECENT: usize = 32;
 
 fn key_of(s: &str) -> String {
     s.split_whitespace().map(fold).collect::<Vec<_>>().join(" ")
@@ -176,6 +181,8 @@ pub fn attribute(
                 recency.retain(|&r| r != k);
                 recency.insert(0, k);
             }
+            // pronouns and roles reach back a few dozen speakers at most
+            recency.truncate(RECENT);
             current = a.speakers.clone();
         }
         out.push(a);
@@ -307,9 +314,16 @@ fn find_mentions(
             });
         }
     }
+    // tokens already covered by an introduction
+    let mut covered = vec![false; toks.len()];
+    for m in &out {
+        for c in covered.iter_mut().take(m.end.max(m.after).min(toks.len())).skip(m.first) {
+            *c = true;
+        }
+    }
     let mut i = 0;
     while i < toks.len() {
-        if out.iter().any(|m| m.first <= i && i < m.end.max(m.after)) {
+        if covered[i] {
             i += 1;
             continue;
         }
@@ -341,19 +355,27 @@ fn find_mentions(
             }
         }
         // a spelling variant (one or two letters off) in a speaker's place
-        if found.is_none() && is_cap(w) && w.chars().count() >= 4 && !text::is_acronym(w) && speakers::is_name_word(w) {
+        if found.is_none()
+            && is_cap(w)
+            && w.chars().count() >= 4
+            && !text::is_acronym(w)
+            && (speakers::predicate_at(src, toks, i + 1).is_some() || speakers::postposed(src, toks, i))
+            && speakers::is_name_word(w)
+        {
             let (base, poss) = text::strip_possessive(w);
             let f = fold(base);
             let max = if f.chars().count() >= 7 { 2 } else { 1 };
-            let mut hits: Vec<usize> = index
-                .parts
-                .iter()
-                .filter(|(p, _)| p.chars().next() == f.chars().next() && edit_distance(p, &f, max) <= max)
+            let mut hits: Vec<usize> = f
+                .chars()
+                .next()
+                .and_then(|c| index.parts.get(&c))
+                .into_iter()
+                .flatten()
+                .filter(|(p, _)| edit_distance(p, &f, max) <= max)
                 .map(|&(_, k)| k)
                 .collect();
             hits.dedup();
-            let placed = speakers::predicate_at(src, toks, i + 1).is_some() || speakers::postposed(src, toks, i);
-            if !hits.is_empty() && placed {
+            if !hits.is_empty() {
                 found = Some((1, hits, How::Alias, poss));
             }
         }

@@ -340,7 +340,7 @@ fn is_initial(word: &str, text: &str, i: usize) -> bool {
     }
     if c == 'I' {
         // "you and I." is the pronoun; "Albert I. Jones" an initial.
-        let before = text[..i - 1].trim_end();
+        let before = text[window_start(text, i - 1)..i - 1].trim_end();
         let prev = before.rsplit(|ch: char| ch.is_whitespace()).next().unwrap_or("");
         return prev.chars().next().is_some_and(|p| p.is_uppercase());
     }
@@ -364,7 +364,7 @@ fn prepositional_fragment(frag: &str) -> bool {
     let Some(first) = words.next() else {
         return false;
     };
-    let n = 1 + words.count();
+    let n = 1 + words.take(4).count();
     const PREP: [&str; 14] = [
         "at", "in", "on", "by", "from", "until", "till", "after", "before", "since", "around", "about", "by", "during",
     ];
@@ -520,8 +520,10 @@ impl NextWord {
         let rest = rest.trim_start_matches(['"', '\'', '(', '[', '‘', '“', '«', '*']);
         let first = rest.chars().next();
         let word_end = rest
-            .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '!' | '?' | ')' | '’' | '”'))
-            .unwrap_or(rest.len());
+            .char_indices()
+            .take(LOOK)
+            .find(|&(_, c)| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '!' | '?' | ')' | '’' | '”'))
+            .map_or_else(|| rest.char_indices().nth(LOOK).map_or(rest.len(), |(k, _)| k), |(k, _)| k);
         let word = &rest[..word_end];
         NextWord {
             first,
@@ -541,11 +543,25 @@ fn word_before(text: &str, i: usize, floor: usize) -> &str {
     text[ws..i].trim_start_matches(['(', '[', '"', '\'', '‘', '“', '«'])
 }
 
+/// Start of the word ending at `i`, looking back at most [`LOOK`] bytes (a
+/// longer "word" is no abbreviation), which keeps the scan linear.
 fn word_start(text: &str, i: usize) -> usize {
-    text[..i]
+    let w = window_start(text, i);
+    text[w..i]
         .rfind(|c: char| c.is_whitespace())
-        .map(|p| p + text[p..].chars().next().map_or(1, char::len_utf8))
-        .unwrap_or(0)
+        .map(|p| w + p + text[w + p..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(w)
+}
+
+/// How far the rules look around a candidate boundary, in bytes.
+const LOOK: usize = 64;
+
+fn window_start(text: &str, i: usize) -> usize {
+    let mut w = i.saturating_sub(LOOK);
+    while !text.is_char_boundary(w) {
+        w += 1;
+    }
+    w
 }
 
 /// End of the first word of the sentence starting at `s` (bullets skipped).
@@ -553,7 +569,8 @@ fn first_word_end(text: &str, s: usize, limit: usize) -> usize {
     let t = &text[s..limit];
     let lead = t.len() - t.trim_start_matches(['•', '⁃', '-', '*', '–', ' ', '\t']).len();
     let rest = &t[lead..];
-    s + lead + rest.find(char::is_whitespace).unwrap_or(rest.len())
+    let end = rest.char_indices().take(LOOK).find(|(_, c)| c.is_whitespace()).map(|(k, _)| k);
+    s + lead + end.unwrap_or_else(|| rest.char_indices().nth(LOOK).map_or(rest.len(), |(k, _)| k))
 }
 
 fn is_space_at(text: &str, i: usize) -> bool {

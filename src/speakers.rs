@@ -17,6 +17,8 @@
 //! (`moderated by …`), or in a list of panellists. Bylines, captions and names
 //! only cited (`the work of Prof. X`) are left out.
 
+use std::collections::HashMap;
+
 use crate::lexicon::{self, Gender};
 use crate::segment::{Layout, Segment};
 use crate::text::{self, collapse, fold, is_acronym, is_cap, is_lower, Kind, Tok};
@@ -380,7 +382,8 @@ fn pre_descriptor(
     }
     // walk back over the descriptor phrase
     let mut k = name_tok - 1;
-    while k > 0 {
+    // a descriptor is a phrase, not a paragraph: look back a dozen words at most
+    while k > 0 && name_tok - k < 12 {
         let t = &toks[k - 1];
         if t.kind != Kind::Word {
             break;
@@ -796,6 +799,21 @@ fn fold_words(s: &str) -> String {
 /// The speaker table: builds it from every introduction, merging repeats.
 pub fn build_table(src: &str, per_sentence: &[Vec<Intro>]) -> Vec<Speaker> {
     let mut table: Vec<Speaker> = Vec::new();
+    // folded alias → speakers, folded full name → speakers (keeps merging linear)
+    let mut by_alias: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    let index = |k: usize,
+                 s: &Speaker,
+                 by_alias: &mut HashMap<String, Vec<usize>>,
+                 by_name: &mut HashMap<String, Vec<usize>>| {
+        by_name.entry(fold_words(&s.name)).or_default().push(k);
+        for a in &s.aliases {
+            let v = by_alias.entry(fold_words(a)).or_default();
+            if !v.contains(&k) {
+                v.push(k);
+            }
+        }
+    };
     for intros in per_sentence {
         for it in intros.iter().filter(|it| it.is_speaker) {
             let name = collapse(&src[it.name_span.0..it.name_span.1]);
@@ -805,11 +823,13 @@ pub fn build_table(src: &str, per_sentence: &[Vec<Intro>]) -> Vec<Speaker> {
             // the honorifics do not contradict each other
             let joined = key.join(" ");
             let new_forms: Vec<String> = aliases_of(&name).iter().map(|a| fold_words(a)).collect();
-            let existing = table.iter().position(|s| {
-                let sk = fold_words(&s.name);
-                let same = sk == joined || s.aliases.iter().any(|a| fold_words(a) == joined) || new_forms.contains(&sk);
-                same && !matches!((s.gender, it.gender), (Some(a), Some(b)) if a != b)
-            });
+            let mut cands: Vec<usize> = by_alias.get(&joined).cloned().unwrap_or_default();
+            for f in &new_forms {
+                cands.extend(by_name.get(f).into_iter().flatten());
+            }
+            cands.sort_unstable();
+            let existing =
+                cands.into_iter().find(|&k| !matches!((table[k].gender, it.gender), (Some(a), Some(b)) if a != b));
             let title = it.title.map(|(s, e)| collapse(&src[s..e]));
             let honorific = it.honorific.map(|(s, e)| collapse(&src[s..e]));
             let org = it.org.map(|(s, e)| collapse(&src[s..e])).or_else(|| title.as_deref().and_then(organization_of));
@@ -819,6 +839,7 @@ pub fn build_table(src: &str, per_sentence: &[Vec<Intro>]) -> Vec<Speaker> {
                     if key.len() > s.name.split_whitespace().count() {
                         s.name = name.clone();
                         s.aliases = aliases_of(&name);
+                        index(k, s, &mut by_alias, &mut by_name);
                     }
                     if s.title.is_none() && title.is_some() {
                         s.title = title;
@@ -830,16 +851,20 @@ pub fn build_table(src: &str, per_sentence: &[Vec<Intro>]) -> Vec<Speaker> {
                     s.gender = s.gender.or(it.gender);
                     s.role = s.role.or(it.role);
                 }
-                None => table.push(Speaker {
-                    aliases: aliases_of(&name),
-                    name,
-                    honorific,
-                    title,
-                    organization: org,
-                    role: it.role,
-                    gender: it.gender,
-                    introduced_at: (it.name_span.0, it.name_span.1),
-                }),
+                None => {
+                    let s = Speaker {
+                        aliases: aliases_of(&name),
+                        name,
+                        honorific,
+                        title,
+                        organization: org,
+                        role: it.role,
+                        gender: it.gender,
+                        introduced_at: (it.name_span.0, it.name_span.1),
+                    };
+                    index(table.len(), &s, &mut by_alias, &mut by_name);
+                    table.push(s);
+                }
             }
         }
     }

@@ -104,7 +104,8 @@ fn check_pipeline(text: &str) -> Result<(), TestCaseError> {
         (Format::Csv, Level::Speakers),
         (Format::Csv, Level::Topics),
     ] {
-        let mut w = Writer::new(WriteOptions { format, level, array: false, sanitize: true, bom: false, pretty: false });
+        let mut w =
+            Writer::new(WriteOptions { format, level, array: false, sanitize: true, bom: false, pretty: false });
         let mut out = Vec::new();
         w.begin(&mut out).unwrap();
         let mut body = Vec::new();
