@@ -20,7 +20,7 @@
 //!             cyber-attacks on hospitals.";
 //! let report = analyzer.analyze("example.txt", text);
 //!
-//! assert_eq!(report.speakers[0].name, "Lena Varga");
+//! assert_eq!(&*report.speakers[0].name, "Lena Varga");
 //! assert_eq!(report.speakers[0].title.as_deref(), Some("Head of Policy, Northwind Foundation"));
 //! let who: Vec<_> = report.sentences.iter().map(|s| (s.speaker.as_deref(), s.attribution)).collect();
 //! assert_eq!(who, [
@@ -28,7 +28,7 @@
 //!     (Some("Lena Varga"), "alias"),
 //!     (Some("Lena Varga"), "pronoun"),
 //! ]);
-//! assert!(report.sentences[2].topics.contains(&"cybersecurity".to_string()));
+//! assert!(report.sentences[2].topics.contains(&"cybersecurity"));
 //! // offsets index the input
 //! let s = &report.sentences[1];
 //! assert_eq!(&text[s.start..s.end], s.text);

@@ -5,6 +5,7 @@
 //! per-topic counts. Sentence texts borrow from the input.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rust_stemmers::Algorithm;
 use serde::Serialize;
@@ -14,7 +15,7 @@ use crate::lexicon::Gender;
 use crate::segment::{self, Layout, Segmenter};
 use crate::speakers;
 use crate::text;
-use crate::topics::{Tagger, Taxonomy};
+use crate::topics::{TagCache, Tagger, Taxonomy};
 
 /// The configured pipeline. Build it once and share it across threads.
 #[derive(Debug)]
@@ -31,9 +32,9 @@ impl Default for Analyzer {
 
 /// A speaker with counts, as written out.
 #[derive(Debug, Clone, Serialize)]
-pub struct SpeakerReport {
+pub struct SpeakerReport<'a> {
     /// Full name as introduced, without honorific.
-    pub name: String,
+    pub name: Arc<str>,
     /// Honorific as written, or null.
     pub honorific: Option<String>,
     /// Descriptor as written (whitespace collapsed), or null.
@@ -53,7 +54,7 @@ pub struct SpeakerReport {
     /// `words` as a share of all words in the report (0–1).
     pub share: f64,
     /// Topic id → number of this speaker's sentences tagged with it.
-    pub topics: BTreeMap<String, usize>,
+    pub topics: BTreeMap<&'a str, usize>,
     /// Byte offset of the introduction.
     pub introduced_at: usize,
 }
@@ -69,11 +70,11 @@ pub struct OtherSource {
 
 /// A topic keyword hit, as written out.
 #[derive(Debug, Clone, Serialize)]
-pub struct TopicHit {
+pub struct TopicHit<'a> {
     /// Topic id.
-    pub topic: String,
+    pub topic: &'a str,
     /// The taxonomy keyword that matched.
-    pub keyword: String,
+    pub keyword: &'a str,
     /// Byte offset of the matched text.
     pub start: usize,
     /// Byte offset one past it.
@@ -96,9 +97,9 @@ pub struct SentenceReport<'a> {
     /// `text`, `heading` or `item`.
     pub layout: Layout,
     /// Primary speaker's full name, or null.
-    pub speaker: Option<String>,
+    pub speaker: Option<Arc<str>>,
     /// All sources (joint statements list several).
-    pub speakers: Vec<String>,
+    pub speakers: Vec<Arc<str>>,
     /// How the speaker was decided.
     pub attribution: &'static str,
     /// The cue behind the decision.
@@ -106,24 +107,24 @@ pub struct SentenceReport<'a> {
     /// A non-person source, when the sentence reports one.
     pub other_source: Option<OtherSource>,
     /// Topic ids, in order of first match.
-    pub topics: Vec<String>,
+    pub topics: Vec<&'a str>,
     /// Each keyword hit with its span.
-    pub topic_matches: Vec<TopicHit>,
+    pub topic_matches: Vec<TopicHit<'a>>,
 }
 
 /// Per-topic totals.
 #[derive(Debug, Clone, Serialize)]
-pub struct TopicReport {
+pub struct TopicReport<'a> {
     /// Topic id.
-    pub id: String,
+    pub id: &'a str,
     /// Label.
-    pub label: String,
+    pub label: &'a str,
     /// Basket, if the taxonomy has one.
-    pub basket: Option<String>,
+    pub basket: Option<&'a str>,
     /// Sentences tagged with it.
     pub sentences: usize,
     /// Speaker name → sentences of theirs tagged with it.
-    pub speakers: BTreeMap<String, usize>,
+    pub speakers: BTreeMap<Arc<str>, usize>,
     /// Tagged sentences that have no speaker.
     pub unattributed: usize,
 }
@@ -136,11 +137,11 @@ pub struct Report<'a> {
     /// Input size in bytes.
     pub bytes: usize,
     /// The speaker table.
-    pub speakers: Vec<SpeakerReport>,
+    pub speakers: Vec<SpeakerReport<'a>>,
     /// Every sentence, in order.
     pub sentences: Vec<SentenceReport<'a>>,
     /// Topics that occur, in taxonomy order.
-    pub topics: Vec<TopicReport>,
+    pub topics: Vec<TopicReport<'a>>,
 }
 
 impl Analyzer {
@@ -154,8 +155,9 @@ impl Analyzer {
         &self.segmenter
     }
 
-    /// Runs the whole pipeline over `text`.
-    pub fn analyze<'a>(&self, source: &str, text: &'a str) -> Report<'a> {
+    /// Runs the whole pipeline over `text`. The report borrows from the text
+    /// and from the analyzer (topic ids and keywords).
+    pub fn analyze<'a>(&'a self, source: &str, text: &'a str) -> Report<'a> {
         let segs = self.segmenter.segment(text);
         // attribution reads words; a list marker or leading punctuation is not one
         let toks: Vec<Vec<text::Tok>> =
@@ -166,10 +168,12 @@ impl Analyzer {
         let attrs = attribute::attribute(text, &segs, &toks, &intros, &mut table);
         let taxonomy = self.tagger.taxonomy();
 
+        let names: Vec<Arc<str>> = table.iter().map(|s| Arc::from(s.name.as_str())).collect();
         let mut speakers: Vec<SpeakerReport> = table
             .iter()
-            .map(|s| SpeakerReport {
-                name: s.name.clone(),
+            .zip(&names)
+            .map(|(s, name)| SpeakerReport {
+                name: name.clone(),
                 honorific: s.honorific.clone(),
                 title: s.title.clone(),
                 organization: s.organization.clone(),
@@ -183,14 +187,17 @@ impl Analyzer {
                 introduced_at: s.introduced_at.0,
             })
             .collect();
-        let mut topic_counts: Vec<(usize, BTreeMap<String, usize>, usize)> =
+        let mut topic_counts: Vec<(usize, BTreeMap<Arc<str>, usize>, usize)> =
             vec![(0, BTreeMap::new(), 0); taxonomy.topics.len()];
         let mut total_words = 0;
         let mut sentences = Vec::with_capacity(segs.len());
+        let mut cache = TagCache::new();
+        let mut matches = Vec::new();
         for (i, (seg, a)) in segs.iter().zip(attrs).enumerate() {
             let words = seg.text.split_whitespace().count();
             total_words += words;
-            let matches = self.tagger.tag(text, seg.start, seg.end);
+            matches.clear();
+            self.tagger.tag_into(text, seg.start, seg.end, &mut cache, &mut matches);
             let mut topic_ids: Vec<usize> = Vec::new();
             for m in &matches {
                 if !topic_ids.contains(&m.topic) {
@@ -203,15 +210,15 @@ impl Analyzer {
                     topic_counts[t].2 += 1;
                 }
                 for &s in &a.speakers {
-                    *topic_counts[t].1.entry(table[s].name.clone()).or_default() += 1;
-                    *speakers[s].topics.entry(taxonomy.topics[t].id.clone()).or_default() += 1;
+                    *topic_counts[t].1.entry(names[s].clone()).or_default() += 1;
+                    *speakers[s].topics.entry(taxonomy.topics[t].id.as_str()).or_default() += 1;
                 }
             }
             for &s in &a.speakers {
                 speakers[s].sentences += 1;
                 speakers[s].words += words;
             }
-            let names: Vec<String> = a.speakers.iter().map(|&s| table[s].name.clone()).collect();
+            let who: Vec<Arc<str>> = a.speakers.iter().map(|&s| names[s].clone()).collect();
             sentences.push(SentenceReport {
                 index: i,
                 start: seg.start,
@@ -219,29 +226,27 @@ impl Analyzer {
                 text: seg.text,
                 paragraph: seg.paragraph,
                 layout: seg.layout,
-                speaker: names.first().cloned(),
-                speakers: names,
+                speaker: who.first().cloned(),
+                speakers: who,
                 attribution: if a.speakers.is_empty() { How::None.as_str() } else { a.how.as_str() },
                 evidence: a.evidence,
                 other_source: a.other_source.map(|(kind, text)| OtherSource { kind, text }),
-                topics: topic_ids.iter().map(|&t| taxonomy.topics[t].id.clone()).collect(),
+                topics: topic_ids.iter().map(|&t| taxonomy.topics[t].id.as_str()).collect(),
                 topic_matches: matches
-                    .into_iter()
+                    .iter()
                     .map(|m| TopicHit {
-                        topic: taxonomy.topics[m.topic].id.clone(),
-                        keyword: m.keyword,
+                        topic: taxonomy.topics[m.topic].id.as_str(),
+                        keyword: self.tagger.keyword(m),
                         start: m.start,
                         end: m.end,
                     })
                     .collect(),
             });
         }
-        for s in &mut speakers {
+        for (s, t) in speakers.iter_mut().zip(&table) {
             s.share =
                 if total_words == 0 { 0.0 } else { (s.words as f64 / total_words as f64 * 10000.0).round() / 10000.0 };
-            // gender learnt during attribution
-        }
-        for (s, t) in speakers.iter_mut().zip(&table) {
+            // gender may have been learnt from pronouns during attribution
             s.gender = t.gender;
         }
         let topics = taxonomy
@@ -250,9 +255,9 @@ impl Analyzer {
             .zip(topic_counts)
             .filter(|(_, (n, _, _))| *n > 0)
             .map(|(t, (n, by, un))| TopicReport {
-                id: t.id.clone(),
-                label: t.label.clone(),
-                basket: t.basket.clone(),
+                id: t.id.as_str(),
+                label: t.label.as_str(),
+                basket: t.basket.as_deref(),
                 sentences: n,
                 speakers: by,
                 unattributed: un,

@@ -23,6 +23,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
+
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
 
@@ -170,10 +172,9 @@ pub const LANGUAGES: &str = "arabic, danish, dutch, english, finnish, french, ge
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TopicMatch {
     /// Index of the topic in the taxonomy.
-    #[serde(skip)]
     pub topic: usize,
-    /// The keyword that matched, as written in the taxonomy.
-    pub keyword: String,
+    /// Index of the keyword that matched ([`Tagger::keyword`] gives its text).
+    pub keyword: usize,
     /// Byte offset of the matched text.
     pub start: usize,
     /// Byte offset one past the matched text.
@@ -183,7 +184,8 @@ pub struct TopicMatch {
 /// A word of a keyword, compiled.
 #[derive(Debug, Clone)]
 struct KwWord {
-    stem: String,
+    /// Index into the tagger's stem table.
+    stem: u32,
     /// Text words must start with this (normalised) to match; empty = any.
     guard: String,
 }
@@ -195,19 +197,42 @@ struct Keyword {
     words: Vec<KwWord>,
 }
 
+/// What a text word can match: the id of its stem among keyword stems, and
+/// its normalised form for the derivational guard.
+#[derive(Debug, Clone)]
+struct WordInfo {
+    stem: u32,
+    norm: Box<str>,
+}
+
+/// Per-document memo of word look-ups, so each distinct word form is
+/// normalised and stemmed once. Create one per document (or per thread).
+#[derive(Debug, Default)]
+pub struct TagCache<'s> {
+    words: FxHashMap<&'s str, Option<WordInfo>>,
+}
+
+impl TagCache<'_> {
+    /// An empty cache.
+    pub fn new() -> Self {
+        TagCache::default()
+    }
+}
+
 /// A compiled taxonomy, ready to tag text. Immutable and shareable across threads.
 pub struct Tagger {
     taxonomy: Taxonomy,
     stemmer: Stemmer,
     english: bool,
-    /// first word stem → keywords starting with it
-    by_first: HashMap<String, Vec<usize>>,
+    /// stem text → stem id (keyword stems only)
+    stems: FxHashMap<String, u32>,
+    /// stem id → keywords whose first word has it
+    by_first: Vec<Vec<usize>>,
     keywords: Vec<Keyword>,
-    /// case-sensitive whole-token keywords (acronyms)
-    exact: HashMap<String, Vec<usize>>,
-    /// three-letter prefixes of every keyword word (normalised, lowercase)
-    prefixes: HashSet<[u8; 3]>,
-    short_words: HashSet<String>,
+    /// case-sensitive whole-token keywords (acronyms) → (topic, keyword index)
+    exact: FxHashMap<String, Vec<(usize, usize)>>,
+    /// bitset of the three-letter prefixes of every keyword word (normalised, lowercase a–z)
+    prefixes: Vec<u64>,
 }
 
 impl std::fmt::Debug for Tagger {
@@ -220,6 +245,19 @@ fn is_acronym_keyword(kw: &str) -> bool {
     kw.chars().all(char::is_alphanumeric)
         && (kw.chars().filter(|c| c.is_uppercase()).count() >= 2
             || kw.chars().any(|c| c.is_ascii_digit()) && kw.chars().any(char::is_uppercase))
+}
+
+/// Bit index of a three-letter lowercase ASCII prefix.
+#[inline]
+fn prefix_bit(b: &[u8]) -> Option<usize> {
+    if b.len() < 3 {
+        return None;
+    }
+    let l = |c: u8| -> Option<usize> {
+        let c = c.to_ascii_lowercase();
+        c.is_ascii_lowercase().then(|| (c - b'a') as usize)
+    };
+    Some((l(b[0])? * 26 + l(b[1])?) * 26 + l(b[2])?)
 }
 
 /// Lowercases and maps British spellings to American ones (`-isation` →
@@ -355,17 +393,19 @@ impl Tagger {
             taxonomy: Taxonomy { topics: vec![] },
             stemmer,
             english,
-            by_first: HashMap::new(),
+            stems: FxHashMap::default(),
+            by_first: vec![],
             keywords: vec![],
-            exact: HashMap::new(),
-            prefixes: HashSet::new(),
-            short_words: HashSet::new(),
+            exact: FxHashMap::default(),
+            prefixes: vec![0; (26usize * 26 * 26).div_ceil(64)],
         };
         for (ti, topic) in taxonomy.topics.iter().enumerate() {
             for kw in &topic.keywords {
                 let kw = kw.trim();
                 if is_acronym_keyword(kw) {
-                    t.exact.entry(kw.to_string()).or_default().push(ti);
+                    let k = t.keywords.len();
+                    t.keywords.push(Keyword { topic: ti, text: kw.to_string(), words: vec![] });
+                    t.exact.entry(kw.to_string()).or_default().push((ti, k));
                     continue;
                 }
                 let words: Vec<&str> =
@@ -382,45 +422,43 @@ impl Tagger {
         t
     }
 
+    fn stem_id(&mut self, stem: String) -> u32 {
+        let n = self.stems.len() as u32;
+        let id = *self.stems.entry(stem).or_insert(n);
+        if id as usize >= self.by_first.len() {
+            self.by_first.push(Vec::new());
+        }
+        id
+    }
+
     fn add_keyword(&mut self, topic: usize, text: &str, words: &[&str]) {
         if words.is_empty() {
             return;
         }
-        let compiled: Vec<KwWord> = words
-            .iter()
-            .map(|w| {
-                let n = self.norm(w);
-                let stem = self.stemmer.stem(&n).into_owned();
-                let guard = match n.strip_prefix(stem.as_str()) {
-                    Some(ext) if !inflectional(ext) => {
-                        let g = n.trim_end_matches(['e', 'y']);
-                        g.to_string()
-                    }
-                    _ => String::new(),
-                };
-                KwWord { stem, guard }
-            })
-            .collect();
-        for (w, cw) in words.iter().zip(&compiled) {
+        let mut compiled = Vec::with_capacity(words.len());
+        for w in words {
             let n = self.norm(w);
-            if let Some(p) = prefix3(&n) {
-                self.prefixes.insert(p);
-            } else {
-                self.short_words.insert(cw.stem.clone());
-                self.short_words.insert(n);
+            let stem = self.stemmer.stem(&n).into_owned();
+            let guard = match n.strip_prefix(stem.as_str()) {
+                Some(ext) if !inflectional(ext) => n.trim_end_matches(['e', 'y']).to_string(),
+                _ => String::new(),
+            };
+            if let Some(bit) = prefix_bit(n.as_bytes()) {
+                self.prefixes[bit / 64] |= 1 << (bit % 64);
             }
+            compiled.push(KwWord { stem: self.stem_id(stem), guard });
         }
-        let k = self.keywords.len();
-        let first = compiled[0].stem.clone();
-        if self.keywords.iter().any(|e| {
+        let duplicate = self.keywords.iter().any(|e| {
             e.topic == topic
                 && e.words.len() == compiled.len()
                 && e.words.iter().zip(&compiled).all(|(a, b)| a.stem == b.stem && a.guard == b.guard)
-        }) {
+        });
+        if duplicate {
             return;
         }
+        let k = self.keywords.len();
+        self.by_first[compiled[0].stem as usize].push(k);
         self.keywords.push(Keyword { topic, text: text.to_string(), words: compiled });
-        self.by_first.entry(first).or_default().push(k);
     }
 
     fn norm(&self, w: &str) -> String {
@@ -436,107 +474,125 @@ impl Tagger {
         &self.taxonomy
     }
 
+    /// The keyword text of a match.
+    pub fn keyword(&self, m: &TopicMatch) -> &str {
+        &self.keywords[m.keyword].text
+    }
+
     /// Every keyword hit in `src[start..end]`, in text order; spans are absolute.
     pub fn tag(&self, src: &str, start: usize, end: usize) -> Vec<TopicMatch> {
         let mut out = Vec::new();
-        // words: (start, end, normalised, stem) computed lazily
-        let text = &src[start..end];
-        let mut words: Vec<(usize, usize)> = Vec::new();
-        let mut s = None;
-        for (i, c) in text.char_indices() {
-            if c.is_alphanumeric() || (c == '\'' || c == '’') && s.is_some() {
-                if s.is_none() {
-                    s = Some(i);
+        self.tag_into(src, start, end, &mut TagCache::new(), &mut out);
+        out
+    }
+
+    /// Like [`Tagger::tag`], appending to `out` and memoising word look-ups in `cache`.
+    pub fn tag_into<'s>(
+        &self,
+        src: &'s str,
+        start: usize,
+        end: usize,
+        cache: &mut TagCache<'s>,
+        out: &mut Vec<TopicMatch>,
+    ) {
+        let words = words_of(src, start, end);
+        let mut info: Vec<Option<Option<&WordInfo>>> = vec![None; words.len()];
+        // resolve each word once (cache insertions first, then borrows)
+        for &(ws, we) in &words {
+            let w = &src[ws..we];
+            if let Some(bit) = prefix_bit(w.as_bytes()) {
+                if self.prefixes[bit / 64] & (1 << (bit % 64)) == 0 {
+                    continue;
                 }
-            } else if let Some(b) = s.take() {
-                words.push((start + b, start + i));
+            }
+            if !cache.words.contains_key(w) {
+                let v = self.lookup(w);
+                cache.words.insert(w, v);
             }
         }
-        if let Some(b) = s {
-            words.push((start + b, end));
+        for (k, &(ws, we)) in words.iter().enumerate() {
+            info[k] = Some(cache.words.get(&src[ws..we]).and_then(Option::as_ref));
         }
-        let mut stems: Vec<Option<(String, String)>> = vec![None; words.len()];
+        let at = |k: usize| -> Option<&WordInfo> { info.get(k).copied().flatten().flatten() };
         for (i, &(ws, we)) in words.iter().enumerate() {
-            let w = src[ws..we].trim_end_matches(['\'', '’']);
+            let w = &src[ws..we];
             // acronyms in their written case, a plural `s` allowed
             if !self.exact.is_empty() && w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
                 let base =
                     w.strip_suffix('s').filter(|b| b.len() >= 2 && b.chars().last().is_some_and(|c| c.is_uppercase()));
-                let hit =
-                    self.exact.get(w).map(|v| (v, w)).or_else(|| base.and_then(|b| self.exact.get(b).map(|v| (v, b))));
-                if let Some((topics, kw)) = hit {
-                    for &t in topics {
-                        out.push(TopicMatch { topic: t, keyword: kw.to_string(), start: ws, end: we });
+                if let Some(hits) = self.exact.get(w).or_else(|| base.and_then(|b| self.exact.get(b))) {
+                    for &(t, k) in hits {
+                        out.push(TopicMatch { topic: t, keyword: k, start: ws, end: we });
                     }
                 }
             }
-            let Some(first) = self.stem_at(src, &words, &mut stems, i) else { continue };
-            let Some(cands) = self.by_first.get(first.1.as_str()) else { continue };
-            let cands = cands.clone();
-            for k in cands {
+            let Some(first) = at(i) else { continue };
+            for &k in &self.by_first[first.stem as usize] {
                 let kw = &self.keywords[k];
                 let n = kw.words.len();
                 if i + n > words.len() {
                     continue;
                 }
-                let ok = (0..n).all(|j| match self.stem_at(src, &words, &mut stems, i + j) {
-                    Some((norm, stem)) => {
-                        stem == kw.words[j].stem
-                            && norm.starts_with(kw.words[j].guard.as_str())
+                let ok = (0..n).all(|j| match at(i + j) {
+                    Some(wi) => {
+                        wi.stem == kw.words[j].stem
+                            && wi.norm.starts_with(kw.words[j].guard.as_str())
                             && (j == 0 || gap_ok(src, words[i + j - 1].1, words[i + j].0))
                     }
                     None => false,
                 });
                 if ok {
-                    out.push(TopicMatch {
-                        topic: kw.topic,
-                        keyword: kw.text.clone(),
-                        start: words[i].0,
-                        end: words[i + n - 1].1,
-                    });
+                    out.push(TopicMatch { topic: kw.topic, keyword: k, start: words[i].0, end: words[i + n - 1].1 });
                 }
             }
         }
-        out
     }
 
-    /// (normalised word, stem) of word `i`, or None when the prefix filter rules it out.
-    fn stem_at(
-        &self,
-        src: &str,
-        words: &[(usize, usize)],
-        cache: &mut [Option<(String, String)>],
-        i: usize,
-    ) -> Option<(String, String)> {
-        if let Some(v) = &cache[i] {
-            return Some(v.clone());
-        }
-        let w = src[words[i].0..words[i].1].trim_end_matches(['\'', '’']);
-        let b = w.as_bytes();
-        if b.len() >= 3 && b[..3].iter().all(u8::is_ascii_alphabetic) {
-            let p = [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase(), b[2].to_ascii_lowercase()];
-            if !self.prefixes.contains(&p) {
-                return None;
-            }
-        } else if b.len() < 3 && !self.short_words.contains(&w.to_lowercase()) {
-            return None;
-        }
+    /// Normalises and stems one word; None unless its stem is a keyword stem.
+    fn lookup(&self, w: &str) -> Option<WordInfo> {
         let n = self.norm(w);
-        let stem = self.stemmer.stem(&n).into_owned();
-        cache[i] = Some((n, stem));
-        cache[i].clone()
+        let stem = self.stemmer.stem(&n);
+        let id = *self.stems.get(stem.as_ref())?;
+        Some(WordInfo { stem: id, norm: n.into_boxed_str() })
     }
+}
+
+/// Word spans (letters and digits, inner apostrophes) in `src[start..end]`.
+fn words_of(src: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let b = src.as_bytes();
+    let mut words = Vec::with_capacity((end - start) / 6 + 1);
+    let mut i = start;
+    let mut s: Option<usize> = None;
+    while i < end {
+        let c = b[i];
+        let (alnum, apos, len) = if c < 0x80 {
+            (c.is_ascii_alphanumeric(), c == b'\'', 1)
+        } else {
+            let ch = src[i..].chars().next().unwrap_or(' ');
+            (ch.is_alphanumeric(), ch == '’', ch.len_utf8())
+        };
+        if alnum {
+            s.get_or_insert(i);
+        } else if let Some(ws) = s {
+            // an apostrophe inside a word (don't, states’ → ends the word)
+            let next_alnum = src[i + len..end].chars().next().is_some_and(char::is_alphanumeric);
+            if !(apos && next_alnum) {
+                words.push((ws, i));
+                s = None;
+            }
+        }
+        i += len;
+    }
+    if let Some(ws) = s {
+        words.push((ws, end));
+    }
+    words
 }
 
 /// Words of a phrase may be separated by spaces, a hyphen or a line break, nothing else.
 fn gap_ok(src: &str, a: usize, b: usize) -> bool {
     let g = &src[a..b];
     g.len() <= 4 && g.chars().all(|c| c.is_whitespace() || matches!(c, '-' | '‐' | '‑' | '–'))
-}
-
-fn prefix3(n: &str) -> Option<[u8; 3]> {
-    let b = n.as_bytes();
-    (b.len() >= 3 && b[..3].iter().all(u8::is_ascii_alphabetic)).then(|| [b[0], b[1], b[2]])
 }
 
 #[cfg(test)]

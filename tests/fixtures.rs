@@ -64,7 +64,7 @@ fn fixtures_match_their_annotations() {
         let got = analyzer.analyze(&stem, &text);
 
         let table: Vec<(String, Option<String>, Option<String>)> =
-            got.speakers.iter().map(|s| (s.name.clone(), s.honorific.clone(), s.title.clone())).collect();
+            got.speakers.iter().map(|s| (s.name.to_string(), s.honorific.clone(), s.title.clone())).collect();
         if table != expected.speakers {
             failures.push(format!("{stem}: speaker table\n  got  {table:?}\n  want {:?}", expected.speakers));
         }
@@ -77,7 +77,7 @@ fn fixtures_match_their_annotations() {
         }
         for (s, (who, kind, want_text)) in got.sentences.iter().zip(&expected.sentences) {
             checked += 1;
-            if &s.speakers != who || s.attribution != kind {
+            if s.speakers.iter().map(|x| x.to_string()).collect::<Vec<_>>() != *who || s.attribution != kind {
                 failures.push(format!(
                     "{stem}: {want_text:?}\n  got  {:?} ; {}\n  want {:?} ; {}",
                     s.speakers, s.attribution, who, kind
