@@ -22,12 +22,12 @@
 //! France`, `as Varga’s colleague once wrote`) do not change the speaker.
 //! Every decision carries its evidence: the cue text and its byte span.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::{self, Gender};
 use crate::segment::{Layout, Segment};
 use crate::speakers::{self, Intro, Speaker};
-use crate::text::{self, edit_distance, fold, is_cap, is_lower, Kind, Tok};
+use crate::text::{self, edit_distance, fold, folded, is_cap, is_lower, Kind, Tok};
 
 /// How a sentence's speaker was decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -110,9 +110,9 @@ struct AliasIndex {
 
 impl AliasIndex {
     fn new(table: &[Speaker]) -> Self {
-        let mut map: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut full = HashMap::new();
-        let mut parts: HashMap<char, Vec<(String, usize)>> = HashMap::new();
+        let mut map: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut full = HashMap::default();
+        let mut parts: HashMap<char, Vec<(String, usize)>> = HashMap::default();
         let mut max_words = 1;
         for (k, s) in table.iter().enumerate() {
             full.insert(key_of(&s.name), k);
@@ -239,12 +239,12 @@ impl QuoteState {
 
 fn pronoun_gender(e: Option<&Evidence>) -> Option<Gender> {
     let e = e?;
-    let w = fold(
+    let w = folded(
         e.text
             .split_whitespace()
-            .find(|w| matches!(fold(w).as_str(), "he" | "his" | "him" | "she" | "her" | "hers"))?,
+            .find(|w| matches!(folded(w).as_ref(), "he" | "his" | "him" | "she" | "her" | "hers"))?,
     );
-    Some(if matches!(w.as_str(), "he" | "his" | "him") { Gender::Male } else { Gender::Female })
+    Some(if matches!(w.as_ref(), "he" | "his" | "him") { Gender::Male } else { Gender::Female })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -345,7 +345,7 @@ fn find_mentions(
                 key.push(' ');
             }
             let (base, poss) = text::strip_possessive(tk.text(src));
-            key.push_str(&fold(base));
+            key.push_str(&folded(base));
             if let Some(sp) = index.map.get(&key) {
                 let how = if index.full.contains_key(&key) { How::Explicit } else { How::Alias };
                 found = Some((n, sp.clone(), how, poss));
@@ -363,7 +363,7 @@ fn find_mentions(
             && speakers::is_name_word(w)
         {
             let (base, poss) = text::strip_possessive(w);
-            let f = fold(base);
+            let f = folded(base);
             let max = if f.chars().count() >= 7 { 2 } else { 1 };
             let mut hits: Vec<usize> = f
                 .chars()
@@ -397,8 +397,8 @@ fn find_mentions(
             }
         }
         if first == i && i > 0 && toks[i - 1].kind == Kind::Word {
-            let p = fold(toks[i - 1].text(src));
-            if is_cap(toks[i - 1].text(src)) && lexicon::TITLE_NOUNS.contains(p.as_str()) {
+            let p = folded(toks[i - 1].text(src));
+            if is_cap(toks[i - 1].text(src)) && lexicon::TITLE_NOUNS.contains(p.as_ref()) {
                 first = i - 1;
             }
         }
@@ -427,7 +427,7 @@ fn find_mentions(
 fn coordinates(src: &str, toks: &[Tok], from: usize, to: usize) -> bool {
     from < to
         && to - from <= 3
-        && toks[from..to].iter().all(|t| matches!(fold(t.text(src)).as_str(), "," | "and" | "&" | "as" | "well"))
+        && toks[from..to].iter().all(|t| matches!(folded(t.text(src)).as_ref(), "," | "and" | "&" | "as" | "well"))
 }
 
 /// Where a subject stands: sentence start, after a fronted clause, after `Both`.
@@ -436,33 +436,33 @@ fn subject_place(src: &str, toks: &[Tok], first: usize) -> bool {
         return true;
     }
     let p = toks[first - 1].text(src);
-    let lp = fold(p);
+    let lp = folded(p);
     if matches!(p, "," | ";" | ":" | "‘" | "“" | "\"" | "—" | "–") {
         return true;
     }
     if first == 1 {
         return matches!(
-            lp.as_str(),
+            lp.as_ref(),
             "both" | "as" | "then" | "and" | "but" | "finally" | "later" | "also" | "here" | "so" | "again" | "next"
-        ) || lexicon::ADVERBS.contains(lp.as_str());
+        ) || lexicon::ADVERBS.contains(lp.as_ref());
     }
     // "Then, Varga", "In response, Varga" handled by the comma; "and then Varga"
-    lexicon::ADVERBS.contains(lp.as_str()) && first >= 2 && matches!(toks[first - 2].text(src), "," | "and")
+    lexicon::ADVERBS.contains(lp.as_ref()) && first >= 2 && matches!(toks[first - 2].text(src), "," | "and")
 }
 
 /// `According to X`, `For X,`, `In X’s view`, `As X put it`.
 fn fronted_source(src: &str, toks: &[Tok], m: &Mention) -> bool {
     let f = m.first;
-    let w = |k: usize| toks.get(k).map(|t| fold(t.text(src))).unwrap_or_default();
+    let w = |k: usize| toks.get(k).map(|t| folded(t.text(src))).unwrap_or_default();
     if f >= 2 && w(f - 1) == "to" && w(f - 2) == "according" {
         return true;
     }
     if f == 1 && w(0) == "for" && toks.get(m.after).is_some_and(|t| t.text(src) == ",") {
         return true;
     }
-    if m.possessive && f >= 1 && matches!(w(f - 1).as_str(), "in" | "for") {
+    if m.possessive && f >= 1 && matches!(w(f - 1).as_ref(), "in" | "for") {
         return matches!(
-            w(m.end).as_str(),
+            w(m.end).as_ref(),
             "view"
                 | "opinion"
                 | "words"
@@ -546,34 +546,34 @@ fn best_source(src: &str, toks: &[Tok], mentions: &[Mention], recency: &[usize])
 fn role_cue(src: &str, toks: &[Tok], table: &[Speaker], recency: &[usize]) -> Option<Attribution> {
     let n = toks.len().min(14);
     for k in 0..n {
-        if fold(toks[k].text(src)) != "the" || !subject_place(src, toks, k) {
+        if folded(toks[k].text(src)) != "the" || !subject_place(src, toks, k) {
             continue;
         }
         let mut j = k + 1;
         while j < toks.len()
             && matches!(
-                fold(toks[j].text(src)).as_str(),
+                folded(toks[j].text(src)).as_ref(),
                 "former" | "acting" | "current" | "session" | "panel" | "event" | "workshop"
             )
         {
             j += 1;
         }
         let t = toks.get(j)?;
-        let rw = fold(t.text(src));
+        let rw = folded(t.text(src));
         let role = lexicon::role_of(&rw);
-        let titled = lexicon::TITLE_NOUNS.contains(rw.as_str())
+        let titled = lexicon::TITLE_NOUNS.contains(rw.as_ref())
             || rw.contains('-') && rw.split('-').any(|p| lexicon::TITLE_NOUNS.contains(p));
-        if role.is_none() && !titled && !lexicon::GENERIC_ROLE_NOUNS.contains(rw.as_str()) {
+        if role.is_none() && !titled && !lexicon::GENERIC_ROLE_NOUNS.contains(rw.as_ref()) {
             continue;
         }
         // "The Director of the Agency noted": skip a short "of …" phrase
         let mut after = j + 1;
-        if toks.get(after).is_some_and(|t| fold(t.text(src)) == "of") {
+        if toks.get(after).is_some_and(|t| folded(t.text(src)) == "of") {
             let stop = (after + 6).min(toks.len());
             after = (after + 1..stop)
                 .find(|&q| {
                     speakers::predicate_at(src, toks, q) == Some(q)
-                        && lexicon::REPORTING_VERBS.contains(fold(toks[q].text(src)).as_str())
+                        && lexicon::REPORTING_VERBS.contains(folded(toks[q].text(src)).as_ref())
                 })
                 .unwrap_or(after);
         }
@@ -584,10 +584,10 @@ fn role_cue(src: &str, toks: &[Tok], table: &[Speaker], recency: &[usize]) -> Op
             role.is_some() && s.role == role
                 || s.title
                     .as_deref()
-                    .is_some_and(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| fold(w) == rw))
+                    .is_some_and(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| folded(w) == rw))
         };
         let mut cands: Vec<usize> = (0..table.len()).filter(|&s| matches(&table[s])).collect();
-        if cands.is_empty() && lexicon::GENERIC_ROLE_NOUNS.contains(rw.as_str()) {
+        if cands.is_empty() && lexicon::GENERIC_ROLE_NOUNS.contains(rw.as_ref()) {
             cands = recency.first().copied().into_iter().collect();
         }
         if cands.is_empty() {
@@ -613,11 +613,11 @@ fn pronoun_cue(
     recency: &[usize],
     current: &[usize],
 ) -> Option<Attribution> {
-    let w = |k: usize| toks.get(k).map(|t| fold(t.text(src))).unwrap_or_default();
+    let w = |k: usize| toks.get(k).map(|t| folded(t.text(src))).unwrap_or_default();
     let mut hit: Option<(usize, Gender)> = None;
     // fronted possessive phrases
     let lead = w(0);
-    let k = match lead.as_str() {
+    let k = match lead.as_ref() {
         "in" | "for" | "on" => Some(1),
         "according" if w(1) == "to" => Some(2),
         "his" | "her" => Some(0),
@@ -625,7 +625,7 @@ fn pronoun_cue(
     };
     if let Some(k) = k {
         let p = w(k);
-        if matches!(p.as_str(), "his" | "her" | "him") {
+        if matches!(p.as_ref(), "his" | "her" | "him") {
             let g = if p == "her" { Gender::Female } else { Gender::Male };
             let ok = k == 0 && toks.get(1).is_some_and(|t| is_lower(t.text(src)))
                 || k > 0
@@ -640,15 +640,15 @@ fn pronoun_cue(
     if hit.is_none() {
         for k in 0..toks.len().min(30) {
             let p = w(k);
-            let g = match p.as_str() {
+            let g = match p.as_ref() {
                 "he" => Gender::Male,
                 "she" => Gender::Female,
                 _ => continue,
             };
             let place = k == 0
                 || matches!(toks[k - 1].text(src), "," | ";" | ":" | "‘" | "“")
-                || (lexicon::ADVERBS.contains(w(k - 1).as_str())
-                    || matches!(w(k - 1).as_str(), "and" | "but" | "so" | "then"))
+                || (lexicon::ADVERBS.contains(w(k - 1).as_ref())
+                    || matches!(w(k - 1).as_ref(), "and" | "but" | "so" | "then"))
                     && (k == 1 || matches!(toks[k - 2].text(src), "," | ";"));
             if place && speakers::predicate_at(src, toks, k + 1).is_some() {
                 hit = Some((k, g));
@@ -674,9 +674,9 @@ fn pronoun_cue(
 
 /// The event, a group or an organisation as the subject: no speaker.
 fn other_source(src: &str, toks: &[Tok], index: &AliasIndex) -> Option<(&'static str, String)> {
-    let w = |k: usize| toks.get(k).map(|t| fold(t.text(src))).unwrap_or_default();
+    let w = |k: usize| toks.get(k).map(|t| folded(t.text(src))).unwrap_or_default();
     let det = matches!(
-        w(0).as_str(),
+        w(0).as_ref(),
         "the"
             | "this"
             | "these"
@@ -702,17 +702,17 @@ fn other_source(src: &str, toks: &[Tok], index: &AliasIndex) -> Option<(&'static
     for h in start..(start + 3).min(toks.len()) {
         let hw = w(h);
         let head_ok =
-            (det && lexicon::FRAMING_NOUNS.contains(hw.as_str())) || lexicon::GROUP_HEADS.contains(hw.as_str());
+            (det && lexicon::FRAMING_NOUNS.contains(hw.as_ref())) || lexicon::GROUP_HEADS.contains(hw.as_ref());
         if head_ok {
             // skip a short prepositional phrase: "A participant from the audience asked"
             let mut after = h + 1;
-            if matches!(w(after).as_str(), "from" | "in" | "of" | "on" | "at") {
+            if matches!(w(after).as_ref(), "from" | "in" | "of" | "on" | "at") {
                 after = (after + 1..(after + 5).min(toks.len()))
                     .find(|&q| speakers::predicate_at(src, toks, q) == Some(q))
                     .unwrap_or(after);
             }
             if let Some(v) = speakers::predicate_at(src, toks, after) {
-                let kind = if lexicon::GROUP_HEADS.contains(hw.as_str()) { "group" } else { "event" };
+                let kind = if lexicon::GROUP_HEADS.contains(hw.as_ref()) { "group" } else { "event" };
                 return Some((kind, src[toks[0].start..toks[v - 1].end].to_string()));
             }
         }
@@ -725,18 +725,19 @@ fn other_source(src: &str, toks: &[Tok], index: &AliasIndex) -> Option<(&'static
     let mut k = s;
     while k < toks.len()
         && toks[k].kind == Kind::Word
-        && (is_cap(toks[k].text(src)) || (k > s && matches!(w(k).as_str(), "of" | "for" | "and")))
+        && (is_cap(toks[k].text(src)) || (k > s && matches!(w(k).as_ref(), "of" | "for" | "and")))
     {
         k += 1;
     }
     if k > s && k - s <= 8 {
         let first = w(s);
         let head = toks[s].text(src);
-        if !lexicon::NOT_NAME.contains(first.as_str()) && !index.map.contains_key(&fold(text::strip_possessive(head).0))
+        if !lexicon::NOT_NAME.contains(first.as_ref())
+            && !index.map.contains_key(&*folded(text::strip_possessive(head).0))
         {
-            let v = fold(toks.get(k)?.text(src));
-            if lexicon::REPORTING_VERBS.contains(v.as_str())
-                || (lexicon::ADVERBS.contains(v.as_str()) && speakers::predicate_at(src, toks, k).is_some())
+            let v = folded(toks.get(k)?.text(src));
+            if lexicon::REPORTING_VERBS.contains(v.as_ref())
+                || (lexicon::ADVERBS.contains(v.as_ref()) && speakers::predicate_at(src, toks, k).is_some())
             {
                 return Some(("organization", src[toks[s].start..toks[k - 1].end].to_string()));
             }
@@ -746,10 +747,10 @@ fn other_source(src: &str, toks: &[Tok], index: &AliasIndex) -> Option<(&'static
 }
 
 fn opens_with_connective(src: &str, toks: &[Tok]) -> bool {
-    let w0 = fold(toks[0].text(src));
-    let w1 = toks.get(1).map(|t| fold(t.text(src))).unwrap_or_default();
+    let w0 = folded(toks[0].text(src));
+    let w1 = toks.get(1).map(|t| folded(t.text(src))).unwrap_or_default();
     matches!(
-        w0.as_str(),
+        w0.as_ref(),
         "furthermore"
             | "moreover"
             | "additionally"
@@ -789,10 +790,10 @@ fn opens_with_connective(src: &str, toks: &[Tok]) -> bool {
             | "importantly"
     ) || (w0 == "in"
         && matches!(
-            w1.as_str(),
+            w1.as_ref(),
             "addition" | "particular" | "this" | "that" | "short" | "sum" | "conclusion" | "closing"
         ))
-        || (w0 == "for" && matches!(w1.as_str(), "example" | "instance"))
+        || (w0 == "for" && matches!(w1.as_ref(), "example" | "instance"))
         || (w0 == "on" && w1 == "the")
         || (w0 == "at" && w1 == "the")
         || (w0 == "as" && w1 == "a")

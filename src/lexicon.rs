@@ -4,7 +4,7 @@
 //! These describe *constructions* (how a person is introduced and referred
 //! to), never particular people. They are immutable sets built once.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// Gender cue carried by an honorific or a pronoun.
@@ -24,7 +24,7 @@ fn set(words: &[&'static str]) -> HashSet<&'static str> {
 /// Honorifics (lowercase, without final period) with the gender they imply.
 pub static HONORIFICS: LazyLock<HashMap<&'static str, Option<Gender>>> = LazyLock::new(|| {
     use Gender::*;
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for w in ["mr", "sir", "lord", "prince", "sheikh", "king", "messrs", "monsieur", "herr", "señor", "sr"] {
         m.insert(w, Some(Male));
     }
@@ -912,7 +912,7 @@ pub static REPORTING_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "reference",
         "quote",
     ];
-    let mut s = HashSet::new();
+    let mut s = HashSet::default();
     for entry in stems {
         let forms: Vec<&'static str> = entry.split(':').collect();
         if forms.len() > 1 {

@@ -17,11 +17,11 @@
 //! (`moderated by …`), or in a list of panellists. Bylines, captions and names
 //! only cited (`the work of Prof. X`) are left out.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::{self, Gender};
 use crate::segment::{Layout, Segment};
-use crate::text::{self, collapse, fold, is_acronym, is_cap, is_lower, Kind, Tok};
+use crate::text::{self, collapse, fold, folded, is_acronym, is_cap, is_lower, Kind, Tok};
 
 /// One person in the speaker table.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -81,7 +81,7 @@ pub fn honorific_chain(src: &str, toks: &[Tok], i: usize) -> Option<(usize, Opti
             break;
         }
         let w = t.text(src);
-        let lw = fold(w);
+        let lw = folded(w);
         let has_period = toks.get(j + 1).is_some_and(|n| n.text(src) == "." && n.start == t.end);
         // "H. E." and "H.E" forms
         if lw == "h" && has_period {
@@ -96,19 +96,22 @@ pub fn honorific_chain(src: &str, toks: &[Tok], i: usize) -> Option<(usize, Opti
                 }
             }
         }
-        if (lw == "his" || lw == "her") && toks.get(j + 1).is_some_and(|n| fold(n.text(src)).starts_with("excellenc")) {
+        if (lw == "his" || lw == "her") && toks.get(j + 1).is_some_and(|n| folded(n.text(src)).starts_with("excellenc"))
+        {
             gender = Some(if lw == "his" { Gender::Male } else { Gender::Female });
             j += 2;
             any = true;
             continue;
         }
         if lw == "the"
-            && toks.get(j + 1).is_some_and(|n| matches!(fold(n.text(src)).as_str(), "honourable" | "honorable" | "hon"))
+            && toks
+                .get(j + 1)
+                .is_some_and(|n| matches!(folded(n.text(src)).as_ref(), "honourable" | "honorable" | "hon"))
         {
             j += 1;
             continue;
         }
-        let Some(g) = lexicon::HONORIFICS.get(lw.as_str()) else { break };
+        let Some(g) = lexicon::HONORIFICS.get(lw.as_ref()) else { break };
         if lexicon::honorific_needs_period(&lw) && !has_period {
             // `General`, `President` … count only when a name follows directly.
             if !toks.get(j + 1).is_some_and(|n| is_name_word(n.text(src))) {
@@ -145,10 +148,10 @@ pub fn is_name_word(w: &str) -> bool {
         return false;
     }
     let (base, _) = text::strip_possessive(w);
-    let lw = fold(base);
-    !lexicon::NOT_NAME.contains(lw.as_str())
+    let lw = folded(base);
+    !lexicon::NOT_NAME.contains(lw.as_ref())
         && !lexicon::is_descriptor_word(&lw)
-        && !lexicon::REPORTING_VERBS.contains(lw.as_str())
+        && !lexicon::REPORTING_VERBS.contains(lw.as_ref())
 }
 
 fn is_particle(src: &str, t: &Tok) -> bool {
@@ -263,14 +266,14 @@ pub fn appositive(src: &str, toks: &[Tok], comma: usize, item: bool) -> Option<(
         return None;
     }
     let fw = first.text(src);
-    let lfw = fold(fw);
+    let lfw = folded(fw);
     if !(is_cap(fw)
         || matches!(
-            lfw.as_str(),
+            lfw.as_ref(),
             "a" | "an" | "the" | "representing" | "from" | "of" | "on" | "speaking" | "head" | "chair"
         ))
         || matches!(
-            lfw.as_str(),
+            lfw.as_ref(),
             "who"
                 | "which"
                 | "whose"
@@ -330,10 +333,10 @@ pub fn appositive(src: &str, toks: &[Tok], comma: usize, item: bool) -> Option<(
             }
             Kind::Punct if matches!(w, "’" | "”" | "\"" | "'") => return None,
             Kind::Word => {
-                let lw = fold(w);
+                let lw = folded(w);
                 if is_lower(w)
-                    && lexicon::REPORTING_VERBS.contains(lw.as_str())
-                    && !matches!(lw.as_str(), "open" | "lead" | "chair" | "report" | "view" | "host")
+                    && lexicon::REPORTING_VERBS.contains(lw.as_ref())
+                    && !matches!(lw.as_ref(), "open" | "lead" | "chair" | "report" | "view" | "host")
                 {
                     return None; // a verb: this is a clause, not a descriptor
                 }
@@ -371,7 +374,7 @@ fn pre_descriptor(
     if last.kind != Kind::Word {
         return None;
     }
-    let lw = fold(last.text(src));
+    let lw = folded(last.text(src));
     let (base, possessive) = text::strip_possessive(last.text(src));
     let title_noun = |l: &str| {
         lexicon::TITLE_NOUNS.contains(l) || (l.contains('-') && l.split('-').any(|p| lexicon::TITLE_NOUNS.contains(p)))
@@ -389,10 +392,10 @@ fn pre_descriptor(
             break;
         }
         let w = t.text(src);
-        let l = fold(w);
-        let ok = is_cap(w) && !matches!(l.as_str(), "the" | "a" | "an" | "when" | "after" | "opening" | "according")
-            || matches!(l.as_str(), "of" | "for" | "at" | "on" | "and" | "to" | "in" | "de")
-            || lexicon::TITLE_NOUNS.contains(l.as_str());
+        let l = folded(w);
+        let ok = is_cap(w) && !matches!(l.as_ref(), "the" | "a" | "an" | "when" | "after" | "opening" | "according")
+            || matches!(l.as_ref(), "of" | "for" | "at" | "on" | "and" | "to" | "in" | "de")
+            || lexicon::TITLE_NOUNS.contains(l.as_ref());
         if !ok {
             break;
         }
@@ -401,13 +404,13 @@ fn pre_descriptor(
     // trim connectors at the start
     while k < name_tok - 1
         && is_lower(toks[k].text(src))
-        && !lexicon::TITLE_NOUNS.contains(fold(toks[k].text(src)).as_str())
+        && !lexicon::TITLE_NOUNS.contains(folded(toks[k].text(src)).as_ref())
     {
         k += 1;
     }
     if !is_title && !possessive {
         // "… Ambassador at Large for Cyber Affairs Lena Varga": a title noun inside
-        is_title = (k..name_tok - 1).any(|p| is_cap(toks[p].text(src)) && title_noun(&fold(toks[p].text(src))));
+        is_title = (k..name_tok - 1).any(|p| is_cap(toks[p].text(src)) && title_noun(&folded(toks[p].text(src))));
         if !is_title {
             return None;
         }
@@ -431,7 +434,7 @@ fn pre_descriptor(
 
 /// Moves a mention start back over a leading `The`.
 fn with_article(src: &str, toks: &[Tok], k: usize) -> usize {
-    if k > 0 && fold(toks[k - 1].text(src)) == "the" {
+    if k > 0 && folded(toks[k - 1].text(src)) == "the" {
         k - 1
     } else {
         k
@@ -443,8 +446,8 @@ fn mention_only_context(src: &str, toks: &[Tok], first: usize) -> bool {
     if first == 0 {
         return false;
     }
-    let prev = fold(toks[first - 1].text(src));
-    match prev.as_str() {
+    let prev = folded(toks[first - 1].text(src));
+    match prev.as_ref() {
         "of" | "about" | "like" | "than" | "cited" | "citing" | "quoting" | "quoted" | "per" | "unlike" | "against"
         | "congratulated" | "thanked" | "named" | "photo" | "credit" | "image" => true,
         "for" => first >= 2,
@@ -489,18 +492,18 @@ pub fn predicate_at(src: &str, toks: &[Tok], mut k: usize) -> Option<usize> {
             // "Varga, however, argued"
             if w == "," {
                 if let Some(n) = toks.get(k + 1) {
-                    let nw = fold(n.text(src));
+                    let nw = folded(n.text(src));
                     // "The moderator, Mr X (…), asked …"
-                    if is_lower(n.text(src)) && lexicon::REPORTING_VERBS.contains(nw.as_str()) {
+                    if is_lower(n.text(src)) && lexicon::REPORTING_VERBS.contains(nw.as_ref()) {
                         return Some(k + 1);
                     }
                     // "Chen, who had not spoken until then, argued …"
-                    if matches!(nw.as_str(), "who" | "whose") {
+                    if matches!(nw.as_ref(), "who" | "whose") {
                         let close = (k + 2..(k + 30).min(toks.len())).find(|&q| toks[q].text(src) == ",")?;
                         k = close;
                         continue;
                     }
-                    if lexicon::ADVERBS.contains(fold(n.text(src)).as_str()) {
+                    if lexicon::ADVERBS.contains(folded(n.text(src)).as_ref()) {
                         k += 2;
                         if toks.get(k).is_some_and(|t| t.text(src) == ",") {
                             k += 1;
@@ -514,15 +517,15 @@ pub fn predicate_at(src: &str, toks: &[Tok], mut k: usize) -> Option<usize> {
         if !is_lower(w) {
             return None;
         }
-        let lw = fold(w);
-        if lexicon::ADVERBS.contains(lw.as_str()) && !lexicon::REPORTING_VERBS.contains(lw.as_str()) {
+        let lw = folded(w);
+        if lexicon::ADVERBS.contains(lw.as_ref()) && !lexicon::REPORTING_VERBS.contains(lw.as_ref()) {
             k += 1;
             continue;
         }
-        if lexicon::REPORTING_VERBS.contains(lw.as_str()) {
+        if lexicon::REPORTING_VERBS.contains(lw.as_ref()) {
             return Some(k);
         }
-        if lexicon::FUNCTION_WORDS.contains(lw.as_str()) {
+        if lexicon::FUNCTION_WORDS.contains(lw.as_ref()) {
             return None;
         }
         return Some(k);
@@ -536,10 +539,10 @@ fn subject_context(src: &str, toks: &[Tok], first: usize) -> bool {
         return true;
     }
     let p = toks[first - 1].text(src);
-    let lp = fold(p);
+    let lp = folded(p);
     matches!(p, "," | ";" | ":" | "‘" | "“" | "\"" | "(" | "•" | "-" | "–" | "—" | "*")
         || matches!(
-            lp.as_str(),
+            lp.as_ref(),
             "and"
                 | "&"
                 | "both"
@@ -557,7 +560,7 @@ fn subject_context(src: &str, toks: &[Tok], first: usize) -> bool {
                 | "later"
                 | "as"
         )
-        || lexicon::ADVERBS.contains(lp.as_str()) && first == 1
+        || lexicon::ADVERBS.contains(lp.as_ref()) && first == 1
         || session_agent(src, toks, first)
 }
 
@@ -566,12 +569,12 @@ pub fn session_agent(src: &str, toks: &[Tok], first: usize) -> bool {
     if first < 2 {
         return false;
     }
-    let p = fold(toks[first - 1].text(src));
-    let v = fold(toks[first - 2].text(src));
+    let p = folded(toks[first - 1].text(src));
+    let v = folded(toks[first - 2].text(src));
     let participle =
-        v.ends_with("ed") || matches!(v.as_str(), "led" | "given" | "run" | "held" | "spoken" | "made" | "shown");
+        v.ends_with("ed") || matches!(v.as_ref(), "led" | "given" | "run" | "held" | "spoken" | "made" | "shown");
     (p == "by" && participle && v != "asked" && v != "followed")
-        || (p == "to" && matches!(v.as_str(), "given" | "passed" | "handed" | "turned" | "went"))
+        || (p == "to" && matches!(v.as_ref(), "given" | "passed" | "handed" | "turned" | "went"))
 }
 
 /// Reporting verb right before the name, itself after a comma, quote or sentence start.
@@ -579,8 +582,8 @@ pub fn postposed(src: &str, toks: &[Tok], first: usize) -> bool {
     if first == 0 {
         return false;
     }
-    let v = fold(toks[first - 1].text(src));
-    if !lexicon::REPORTING_VERBS.contains(v.as_str()) {
+    let v = folded(toks[first - 1].text(src));
+    if !lexicon::REPORTING_VERBS.contains(v.as_ref()) {
         return false;
     }
     if first == 1 {
@@ -589,26 +592,26 @@ pub fn postposed(src: &str, toks: &[Tok], first: usize) -> bool {
     let b = toks[first - 2].text(src);
     matches!(b, "," | "’" | "”" | "\"" | "'" | "." | "?" | "!" | "—" | "–")
         || (first >= 3
-            && lexicon::ADVERBS.contains(fold(b).as_str())
+            && lexicon::ADVERBS.contains(folded(b).as_ref())
             && matches!(toks[first - 3].text(src), "," | "’" | "”" | "\""))
 }
 
 /// `of the Maghreb Internet Society`, `from Civic Lab` after a name, followed
 /// by a predicate. Returns (index after it, organisation span without `the`).
 fn of_organization(src: &str, toks: &[Tok], at: usize) -> Option<(usize, (usize, usize))> {
-    let w = fold(toks.get(at)?.text(src));
+    let w = folded(toks.get(at)?.text(src));
     if w != "of" && w != "from" {
         return None;
     }
     let mut k = at + 1;
-    if toks.get(k).is_some_and(|t| fold(t.text(src)) == "the") {
+    if toks.get(k).is_some_and(|t| folded(t.text(src)) == "the") {
         k += 1;
     }
     let s = k;
     while k < toks.len()
         && toks[k].kind == Kind::Word
         && (is_cap(toks[k].text(src))
-            || (k > s && matches!(fold(toks[k].text(src)).as_str(), "of" | "for" | "and" | "on")))
+            || (k > s && matches!(folded(toks[k].text(src)).as_ref(), "of" | "for" | "and" | "on")))
     {
         k += 1;
     }
@@ -680,18 +683,18 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
         }
         // role in apposition: "The moderator, Mr Omar Haddad (…), …"
         if first >= 2 && toks[first - 1].text(src) == "," {
-            let rw = fold(toks[first - 2].text(src));
+            let rw = folded(toks[first - 2].text(src));
             if let Some(r) = lexicon::role_of(&rw) {
                 pre_role = Some(r);
             }
             // "The Director-General of the Agency, Lena Varga, welcomed …"
             if title.is_none() && !has_hon && parts >= 2 && toks.get(after).is_some_and(|t| t.text(src) == ",") {
                 let head = &toks[..first - 1];
-                let starts_the = head.first().is_some_and(|t| fold(t.text(src)) == "the");
+                let starts_the = head.first().is_some_and(|t| folded(t.text(src)) == "the");
                 if starts_the
                     && head.len() >= 2
                     && head.len() <= 12
-                    && head.iter().any(|t| lexicon::TITLE_NOUNS.contains(fold(t.text(src)).as_str()))
+                    && head.iter().any(|t| lexicon::TITLE_NOUNS.contains(folded(t.text(src)).as_ref()))
                 {
                     title = Some((head[1].start, head[head.len() - 1].end));
                     after += 1;
@@ -703,7 +706,7 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
         let described = title.is_some() || org.is_some();
         let excluded = mention_only_context(src, toks, first);
         let pred =
-            predicate_at(src, toks, after).is_some() || toks.get(after).is_some_and(|t| fold(t.text(src)) == "and");
+            predicate_at(src, toks, after).is_some() || toks.get(after).is_some_and(|t| folded(t.text(src)) == "and");
         let is_speaker = !excluded
             && if has_hon || described {
                 described && !excluded || subject_context(src, toks, first) || postposed(src, toks, first) || pred
@@ -716,12 +719,12 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
             if let Some((s, e)) = title {
                 role = src[s..e]
                     .split(|c: char| !c.is_alphanumeric() && c != '-')
-                    .find_map(|w| lexicon::role_of(&fold(w)));
+                    .find_map(|w| lexicon::role_of(&folded(w)));
             }
         }
         if role.is_none() {
             if let Some(k) = predicate_at(src, toks, after) {
-                role = lexicon::role_of(&fold(toks[k].text(src)));
+                role = lexicon::role_of(&folded(toks[k].text(src)));
             }
         }
         let honorific = has_hon.then(|| (toks[start].start, toks[hon_end - 1].end));
@@ -800,8 +803,8 @@ fn fold_words(s: &str) -> String {
 pub fn build_table(src: &str, per_sentence: &[Vec<Intro>]) -> Vec<Speaker> {
     let mut table: Vec<Speaker> = Vec::new();
     // folded alias → speakers, folded full name → speakers (keeps merging linear)
-    let mut by_alias: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_alias: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::default();
     let index = |k: usize,
                  s: &Speaker,
                  by_alias: &mut HashMap<String, Vec<usize>>,

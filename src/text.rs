@@ -4,6 +4,8 @@
 //! Tokens are borrowed positions, not copies: a name, a title or a piece of
 //! evidence is always a slice of the original input.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// What a token is.
@@ -106,14 +108,25 @@ pub fn is_acronym(w: &str) -> bool {
 /// Lowercases and strips diacritics (`Radović` → `radovic`), and folds the
 /// typographic apostrophe to `'`.
 pub fn fold(w: &str) -> String {
+    folded(w).into_owned()
+}
+
+/// [`fold`] that borrows when the word is already folded (lowercase ASCII),
+/// for hot paths.
+pub fn folded(w: &str) -> Cow<'_, str> {
     if w.is_ascii() {
-        return w.to_ascii_lowercase();
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Owned(w.to_ascii_lowercase());
+        }
+        return Cow::Borrowed(w);
     }
-    w.nfd()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .map(|c| if c == '’' { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect()
+    Cow::Owned(
+        w.nfd()
+            .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+            .map(|c| if c == '’' { '\'' } else { c })
+            .flat_map(char::to_lowercase)
+            .collect(),
+    )
 }
 
 /// Collapses every run of whitespace (including line breaks and NBSP) to one space.
