@@ -93,11 +93,33 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
         }
     }
     let chunk = 64 * pool.current_num_threads().max(1);
-    let mut jobs = jobs(cfg);
+    let mut jobs = jobs(cfg).peekable();
     loop {
         let batch: Vec<Job> = jobs.by_ref().take(chunk).collect();
         if batch.is_empty() {
             break;
+        }
+        // a lone input (the usual single report, or a huge one) is written
+        // straight to the output instead of through a buffer
+        if batch.len() == 1 && to_stdout && !jobs_left(&mut jobs) {
+            let job = batch.into_iter().next().expect("one job");
+            match load(cfg, job) {
+                Ok(l) => {
+                    let report = pool.install(|| cfg.analyzer.analyze(&l.source, &l.text));
+                    summary.done += 1;
+                    summary.sentences += report.sentences.len();
+                    summary.speakers += report.speakers.len();
+                    summary.bytes += l.text.len();
+                    if let Err(e) = writer.write_report(&mut out, &report) {
+                        return broken_or(e, summary);
+                    }
+                }
+                Err((what, cause)) => {
+                    summary.failed += 1;
+                    writeln!(err, "whosaid: {what}: {cause}")?;
+                }
+            }
+            continue;
         }
         let results: Vec<Result<Done, (String, String)>> =
             pool.install(|| batch.into_par_iter().map(|j| process(cfg, &writer, j)).collect());
@@ -180,41 +202,58 @@ struct Done {
     bytes: usize,
 }
 
-fn process(cfg: &Config, writer: &Writer, job: Job) -> Result<Done, (String, String)> {
-    let (source, text, out_rel) = match job {
-        Job::Failed { what, cause } => return Err((what, cause)),
+/// True if more jobs follow.
+fn jobs_left(jobs: &mut std::iter::Peekable<Box<dyn Iterator<Item = Job> + '_>>) -> bool {
+    jobs.peek().is_some()
+}
+
+/// A job's text, read and decoded.
+struct Loaded {
+    source: String,
+    text: String,
+    /// Path of its output file under `--out-dir`.
+    out_rel: PathBuf,
+}
+
+fn load(cfg: &Config, job: Job) -> Result<Loaded, (String, String)> {
+    match job {
+        Job::Failed { what, cause } => Err((what, cause)),
         Job::Stdin => {
             let mut b = Vec::new();
             io::stdin().lock().read_to_end(&mut b).map_err(|e| ("-".to_string(), e.to_string()))?;
-            let t = decode(b, cfg.lossy).map_err(|e| ("-".to_string(), e.to_string()))?;
-            ("-".to_string(), t, PathBuf::from("stdin"))
+            let text = decode(b, cfg.lossy).map_err(|e| ("-".to_string(), e.to_string()))?;
+            Ok(Loaded { source: "-".to_string(), text, out_rel: PathBuf::from("stdin") })
         }
         Job::File { path, root } => {
             let shown = path.display().to_string();
             let b = fs::read(&path).map_err(|e| (shown.clone(), io_cause(&e)))?;
-            let t = decode(b, cfg.lossy).map_err(|e| (shown.clone(), e.to_string()))?;
-            let rel = match &root {
+            let text = decode(b, cfg.lossy).map_err(|e| (shown.clone(), e.to_string()))?;
+            let out_rel = match &root {
                 Some(r) => path
                     .strip_prefix(r)
                     .map(Path::to_path_buf)
                     .unwrap_or_else(|_| path.file_name().map(PathBuf::from).unwrap_or_default()),
                 None => path.file_name().map(PathBuf::from).unwrap_or_default(),
             };
-            (shown, t, rel)
+            Ok(Loaded { source: shown, text, out_rel })
         }
         Job::Doc { source, text } => {
-            let rel = PathBuf::from(safe_file_name(&source));
-            (source, text, rel)
+            let out_rel = PathBuf::from(safe_file_name(&source));
+            Ok(Loaded { source, text, out_rel })
         }
-    };
-    let report = cfg.analyzer.analyze(&source, &text);
-    let mut body = Vec::with_capacity(text.len() * 3);
-    writer.render(&report, &mut body).map_err(|e| (source.clone(), e.to_string()))?;
+    }
+}
+
+fn process(cfg: &Config, writer: &Writer, job: Job) -> Result<Done, (String, String)> {
+    let l = load(cfg, job)?;
+    let report = cfg.analyzer.analyze(&l.source, &l.text);
+    let mut body = Vec::with_capacity(l.text.len() * 3);
+    writer.render(&report, &mut body).map_err(|e| (l.source.clone(), e.to_string()))?;
     if let Some(dir) = &cfg.out_dir {
-        write_out_file(cfg, dir, &out_rel, &body).map_err(|e| (source.clone(), e))?;
+        write_out_file(cfg, dir, &l.out_rel, &body).map_err(|e| (l.source.clone(), e))?;
         body = Vec::new();
     }
-    Ok(Done { body, sentences: report.sentences.len(), speakers: report.speakers.len(), bytes: text.len() })
+    Ok(Done { body, sentences: report.sentences.len(), speakers: report.speakers.len(), bytes: l.text.len() })
 }
 
 fn io_cause(e: &io::Error) -> String {

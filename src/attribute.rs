@@ -149,45 +149,66 @@ pub fn attribute(
     intros: &[Vec<Intro>],
     table: &mut [Speaker],
 ) -> Vec<Attribution> {
-    let index = AliasIndex::new(table);
-    let mut recency: Vec<usize> = Vec::new();
-    let mut current: Vec<usize> = Vec::new();
-    let mut out = Vec::with_capacity(segs.len());
-    let mut quote = QuoteState::default();
-    for (i, seg) in segs.iter().enumerate() {
-        let t = &toks[i];
-        let inside = quote.inside(seg.paragraph_start);
-        quote.update(seg.text);
-        let a = if inside && !current.is_empty() && seg.layout != Layout::Heading {
+    let mut at = Attributor::new(table);
+    segs.iter().enumerate().map(|(i, seg)| at.next(src, seg, &toks[i], &intros[i])).collect()
+}
+
+/// Attribution as a stream: feed sentences in order with [`Attributor::next`].
+/// Holds the state that crosses sentences: the current speaker, recency,
+/// open quotations, and genders learnt from pronouns (written to the table).
+pub struct Attributor<'t> {
+    table: &'t mut [Speaker],
+    index: AliasIndex,
+    recency: Vec<usize>,
+    current: Vec<usize>,
+    quote: QuoteState,
+}
+
+impl<'t> Attributor<'t> {
+    /// Starts attributing against a finished speaker table.
+    pub fn new(table: &'t mut [Speaker]) -> Self {
+        let index = AliasIndex::new(table);
+        Attributor { table, index, recency: Vec::new(), current: Vec::new(), quote: QuoteState::default() }
+    }
+
+    /// Attributes the next sentence, given its tokens and introductions.
+    pub fn next(&mut self, src: &str, seg: &Segment, toks: &[Tok], intros: &[Intro]) -> Attribution {
+        let inside = self.quote.inside(seg.paragraph_start);
+        self.quote.update(seg.text);
+        let a = if inside && !self.current.is_empty() && seg.layout != Layout::Heading {
             // a quotation running over several sentences or paragraphs
-            Attribution { speakers: current.clone(), how: How::Continuation, evidence: None, other_source: None }
+            Attribution { speakers: self.current.clone(), how: How::Continuation, evidence: None, other_source: None }
         } else {
-            attribute_one(src, seg, t, &intros[i], table, &index, &recency, &current)
+            attribute_one(src, seg, toks, intros, self.table, &self.index, &self.recency, &self.current)
         };
         // learn gender from a pronoun resolved to a speaker of unknown gender
         if a.how == How::Pronoun {
             if let (Some(&k), Some(g)) = (a.speakers.first(), pronoun_gender(a.evidence.as_ref())) {
-                if table[k].gender.is_none() {
-                    table[k].gender = Some(g);
+                if self.table[k].gender.is_none() {
+                    self.table[k].gender = Some(g);
                 }
             }
         }
         if a.speakers.is_empty() {
-            if seg.layout != Layout::Heading || !current.is_empty() {
-                current.clear();
+            if seg.layout != Layout::Heading || !self.current.is_empty() {
+                self.current.clear();
             }
         } else {
             for &k in a.speakers.iter().rev() {
-                recency.retain(|&r| r != k);
-                recency.insert(0, k);
+                self.recency.retain(|&r| r != k);
+                self.recency.insert(0, k);
             }
             // pronouns and roles reach back a few dozen speakers at most
-            recency.truncate(RECENT);
-            current = a.speakers.clone();
+            self.recency.truncate(RECENT);
+            self.current.clone_from(&a.speakers);
         }
-        out.push(a);
+        a
     }
-    out
+
+    /// The speaker table, with what attribution learnt (genders).
+    pub fn table(&self) -> &[Speaker] {
+        self.table
+    }
 }
 
 /// Tracks whether a quotation opened in an earlier sentence is still open.

@@ -187,6 +187,25 @@ impl Writer {
         out.write_all(body)
     }
 
+    /// Renders one report straight into the stream, with its framing: for a
+    /// single large input this avoids holding the whole output in memory.
+    pub fn write_report<W: Write>(&mut self, out: &mut W, r: &Report) -> io::Result<()> {
+        if self.opts.format == Format::Json && self.json_array() {
+            let rows = match self.opts.level {
+                Level::Report => 1,
+                Level::Sentences => r.sentences.len(),
+                Level::Speakers => r.speakers.len(),
+                Level::Topics => topic_rows(r).len(),
+            };
+            if rows == 0 {
+                return Ok(());
+            }
+            out.write_all(if self.items == 0 { b"\n" } else { b",\n" })?;
+        }
+        self.items += 1;
+        self.render(r, out)
+    }
+
     /// Writes what comes after the last report.
     pub fn finish<W: Write>(&mut self, out: &mut W) -> io::Result<()> {
         if self.opts.format == Format::Json {
@@ -203,7 +222,7 @@ impl Writer {
 
     /// Renders one report's body: JSON items (without array framing), JSON
     /// Lines, or CSV rows (without header).
-    pub fn render(&self, report: &Report, buf: &mut Vec<u8>) -> io::Result<()> {
+    pub fn render<W: Write>(&self, report: &Report, buf: &mut W) -> io::Result<()> {
         let o = self.opts;
         match o.format {
             Format::Json => {
@@ -213,7 +232,7 @@ impl Writer {
                     let mut first = true;
                     self.each_row(report, |row: &dyn erased::Ser| {
                         if !first {
-                            buf.extend_from_slice(b",\n");
+                            buf.write_all(b",\n")?;
                         }
                         first = false;
                         row.write_json(buf, o.pretty)
@@ -223,7 +242,7 @@ impl Writer {
             Format::Jsonl => {
                 self.each_row(report, |row: &dyn erased::Ser| {
                     row.write_json(buf, false)?;
-                    buf.push(b'\n');
+                    buf.write_all(b"\n")?;
                     Ok(())
                 })?;
             }
@@ -232,7 +251,7 @@ impl Writer {
         Ok(())
     }
 
-    fn json<T: Serialize>(&self, buf: &mut Vec<u8>, v: &T) -> io::Result<()> {
+    fn json<W: Write, T: Serialize>(&self, buf: &mut W, v: &T) -> io::Result<()> {
         if self.opts.pretty {
             serde_json::to_writer_pretty(buf, v)?;
         } else {
@@ -263,7 +282,7 @@ impl Writer {
         Ok(())
     }
 
-    fn csv(&self, r: &Report, buf: &mut Vec<u8>) -> io::Result<()> {
+    fn csv<W: Write>(&self, r: &Report, buf: &mut W) -> io::Result<()> {
         let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(buf);
         let clean = |s: &str| -> String {
             if self.opts.sanitize {
@@ -380,14 +399,14 @@ fn topic_rows<'a>(r: &'a Report) -> Vec<TopicRow<'a>> {
 
 /// Object-safe serialisation of the row types.
 mod erased {
-    use std::io;
+    use std::io::{self, Write};
 
     pub trait Ser {
-        fn write_json(&self, buf: &mut Vec<u8>, pretty: bool) -> io::Result<()>;
+        fn write_json(&self, buf: &mut dyn Write, pretty: bool) -> io::Result<()>;
     }
 
     impl<T: serde::Serialize> Ser for T {
-        fn write_json(&self, buf: &mut Vec<u8>, pretty: bool) -> io::Result<()> {
+        fn write_json(&self, buf: &mut dyn Write, pretty: bool) -> io::Result<()> {
             if pretty {
                 serde_json::to_writer_pretty(buf, self)?;
             } else {

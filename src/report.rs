@@ -129,6 +129,12 @@ pub struct TopicReport<'a> {
     pub unattributed: usize,
 }
 
+/// The words of a segment that attribution reads: a list marker or leading
+/// punctuation is not one.
+fn words(text: &str, s: &segment::Segment) -> Vec<text::Tok> {
+    text::tokenize(text, s.start + segment::content_start(s.text), s.end)
+}
+
 /// Everything whosaid found in one input.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report<'a> {
@@ -159,13 +165,11 @@ impl Analyzer {
     /// and from the analyzer (topic ids and keywords).
     pub fn analyze<'a>(&'a self, source: &str, text: &'a str) -> Report<'a> {
         let segs = self.segmenter.segment(text);
-        // attribution reads words; a list marker or leading punctuation is not one
-        let toks: Vec<Vec<text::Tok>> =
-            segs.iter().map(|s| text::tokenize(text, s.start + segment::content_start(s.text), s.end)).collect();
+        // pass 1: introductions → speaker table (tokens are not kept: memory
+        // stays proportional to one sentence, not to the input)
         let intros: Vec<Vec<speakers::Intro>> =
-            segs.iter().zip(&toks).map(|(s, t)| speakers::intros(text, s, t)).collect();
+            segs.iter().map(|s| speakers::intros(text, s, &words(text, s))).collect();
         let mut table = speakers::build_table(text, &intros);
-        let attrs = attribute::attribute(text, &segs, &toks, &intros, &mut table);
         let taxonomy = self.tagger.taxonomy();
 
         let names: Vec<Arc<str>> = table.iter().map(|s| Arc::from(s.name.as_str())).collect();
@@ -187,13 +191,16 @@ impl Analyzer {
                 introduced_at: s.introduced_at.0,
             })
             .collect();
+        let mut attributor = attribute::Attributor::new(&mut table);
         let mut topic_counts: Vec<(usize, BTreeMap<Arc<str>, usize>, usize)> =
             vec![(0, BTreeMap::new(), 0); taxonomy.topics.len()];
         let mut total_words = 0;
         let mut sentences = Vec::with_capacity(segs.len());
         let mut cache = TagCache::new();
         let mut matches = Vec::new();
-        for (i, (seg, a)) in segs.iter().zip(attrs).enumerate() {
+        // pass 2: attribution and topics, sentence by sentence
+        for (i, (seg, intro)) in segs.iter().zip(&intros).enumerate() {
+            let a = attributor.next(text, seg, &words(text, seg), intro);
             let words = seg.text.split_whitespace().count();
             total_words += words;
             matches.clear();
@@ -243,7 +250,7 @@ impl Analyzer {
                     .collect(),
             });
         }
-        for (s, t) in speakers.iter_mut().zip(&table) {
+        for (s, t) in speakers.iter_mut().zip(attributor.table()) {
             s.share =
                 if total_words == 0 { 0.0 } else { (s.words as f64 / total_words as f64 * 10000.0).round() / 10000.0 };
             // gender may have been learnt from pronouns during attribution
