@@ -377,9 +377,9 @@ fn topic_rows<'a>(r: &'a Report) -> Vec<TopicRow<'a>> {
             rows.push(TopicRow {
                 source: &r.source,
                 speaker: Some(name),
-                topic: &t.id,
-                label: &t.label,
-                basket: t.basket.as_deref(),
+                topic: t.id,
+                label: t.label,
+                basket: t.basket,
                 sentences: *n,
             });
         }
@@ -387,9 +387,9 @@ fn topic_rows<'a>(r: &'a Report) -> Vec<TopicRow<'a>> {
             rows.push(TopicRow {
                 source: &r.source,
                 speaker: None,
-                topic: &t.id,
-                label: &t.label,
-                basket: t.basket.as_deref(),
+                topic: t.id,
+                label: t.label,
+                basket: t.basket,
                 sentences: t.unattributed,
             });
         }
