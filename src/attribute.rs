@@ -286,7 +286,7 @@ fn attribute_one(
     if seg.layout == Layout::Heading && !current.is_empty() && toks.len() <= 3 {
         return none;
     }
-    let mentions = find_mentions(src, toks, intros, table, index, recency);
+    let mentions = find_mentions(src, toks, intros, index, recency);
     if let Some(a) = best_source(src, toks, &mentions, recency) {
         return a;
     }
@@ -309,14 +309,7 @@ fn attribute_one(
 }
 
 /// Every reference to a known speaker in the sentence.
-fn find_mentions(
-    src: &str,
-    toks: &[Tok],
-    intros: &[Intro],
-    table: &[Speaker],
-    index: &AliasIndex,
-    recency: &[usize],
-) -> Vec<Mention> {
+fn find_mentions(src: &str, toks: &[Tok], intros: &[Intro], index: &AliasIndex, recency: &[usize]) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     // introductions first: they know their descriptor
     for it in intros {
@@ -324,7 +317,7 @@ fn find_mentions(
         let key = key_of(text::strip_possessive(&name).0);
         let hit = index.full.get(&key).map(|&k| vec![k]).or_else(|| index.map.get(&key).cloned());
         if let Some(sp) = hit {
-            let how = if table.iter().any(|s| key_of(&s.name) == key) { How::Explicit } else { How::Alias };
+            let how = if index.full.contains_key(&key) { How::Explicit } else { How::Alias };
             out.push(Mention {
                 speakers: sp,
                 first: it.first_tok,

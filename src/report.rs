@@ -168,7 +168,15 @@ impl Analyzer {
         // pass 1: introductions → speaker table (tokens are not kept: memory
         // stays proportional to one sentence, not to the input)
         let intros: Vec<Vec<speakers::Intro>> =
-            segs.iter().map(|s| speakers::intros(text, s, &words(text, s))).collect();
+            segs.iter()
+                .map(|s| {
+                    if speakers::may_introduce(s.text) {
+                        speakers::intros(text, s, &words(text, s))
+                    } else {
+                        Vec::new()
+                    }
+                })
+                .collect();
         let mut table = speakers::build_table(text, &intros);
         let taxonomy = self.tagger.taxonomy();
 
@@ -201,7 +209,7 @@ impl Analyzer {
         // pass 2: attribution and topics, sentence by sentence
         for (i, (seg, intro)) in segs.iter().zip(&intros).enumerate() {
             let a = attributor.next(text, seg, &words(text, seg), intro);
-            let words = seg.text.split_whitespace().count();
+            let words = text::word_count(seg.text);
             total_words += words;
             matches.clear();
             self.tagger.tag_into(text, seg.start, seg.end, &mut cache, &mut matches);

@@ -622,6 +622,22 @@ fn of_organization(src: &str, toks: &[Tok], at: usize) -> Option<(usize, (usize,
     Some((k, (toks[s].start, toks[k - 1].end)))
 }
 
+/// A cheap pre-check: an introduction needs at least two capitalised words
+/// (honorific and name, or two name parts), so a sentence with fewer than
+/// two capitals cannot hold one.
+pub fn may_introduce(s: &str) -> bool {
+    let mut caps = 0;
+    for b in s.bytes() {
+        if b.is_ascii_uppercase() || b >= 0x80 {
+            caps += 1;
+            if caps >= 2 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Finds every name-and-title introduction in one sentence.
 pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
     let mut out = Vec::new();

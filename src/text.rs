@@ -129,6 +129,28 @@ pub fn folded(w: &str) -> Cow<'_, str> {
     )
 }
 
+/// Number of whitespace-separated words (ASCII whitespace and NBSP).
+pub fn word_count(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut n = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < b.len() {
+        let space = b[i].is_ascii_whitespace() || (b[i] == 0xC2 && b.get(i + 1) == Some(&0xA0));
+        if space {
+            in_word = false;
+            i += if b[i] == 0xC2 { 2 } else { 1 };
+            continue;
+        }
+        if !in_word {
+            n += 1;
+            in_word = true;
+        }
+        i += 1;
+    }
+    n
+}
+
 /// Collapses every run of whitespace (including line breaks and NBSP) to one space.
 pub fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
