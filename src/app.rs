@@ -17,6 +17,7 @@ use rayon::prelude::*;
 use crate::cli::{Config, InputKind};
 use crate::error::InputError;
 use crate::output::Writer;
+use crate::topics::TagCache;
 
 /// What a run did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -121,8 +122,9 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
             }
             continue;
         }
-        let results: Vec<Result<Done, (String, String)>> =
-            pool.install(|| batch.into_par_iter().map(|j| process(cfg, &writer, j)).collect());
+        let results: Vec<Result<Done, (String, String)>> = pool.install(|| {
+            batch.into_par_iter().map_init(TagCache::new, |cache, j| process(cfg, &writer, j, cache)).collect()
+        });
         for r in results {
             match r {
                 Ok(d) => {
@@ -244,9 +246,9 @@ fn load(cfg: &Config, job: Job) -> Result<Loaded, (String, String)> {
     }
 }
 
-fn process(cfg: &Config, writer: &Writer, job: Job) -> Result<Done, (String, String)> {
+fn process(cfg: &Config, writer: &Writer, job: Job, cache: &mut TagCache) -> Result<Done, (String, String)> {
     let l = load(cfg, job)?;
-    let report = cfg.analyzer.analyze(&l.source, &l.text);
+    let report = cfg.analyzer.analyze_cached(&l.source, &l.text, cache);
     let mut body = Vec::with_capacity(l.text.len() * 3);
     writer.render(&report, &mut body).map_err(|e| (l.source.clone(), e.to_string()))?;
     if let Some(dir) = &cfg.out_dir {

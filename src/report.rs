@@ -164,6 +164,11 @@ impl Analyzer {
     /// Runs the whole pipeline over `text`. The report borrows from the text
     /// and from the analyzer (topic ids and keywords).
     pub fn analyze<'a>(&'a self, source: &str, text: &'a str) -> Report<'a> {
+        self.analyze_cached(source, text, &mut TagCache::new())
+    }
+
+    /// [`Analyzer::analyze`] with a word memo reused across documents (one per thread).
+    pub fn analyze_cached<'a>(&'a self, source: &str, text: &'a str, cache: &mut TagCache) -> Report<'a> {
         let segs = self.segmenter.segment(text);
         // pass 1: introductions → speaker table (tokens are not kept: memory
         // stays proportional to one sentence, not to the input)
@@ -204,7 +209,6 @@ impl Analyzer {
             vec![(0, BTreeMap::new(), 0); taxonomy.topics.len()];
         let mut total_words = 0;
         let mut sentences = Vec::with_capacity(segs.len());
-        let mut cache = TagCache::new();
         let mut matches = Vec::new();
         // pass 2: attribution and topics, sentence by sentence
         for (i, (seg, intro)) in segs.iter().zip(&intros).enumerate() {
@@ -212,7 +216,7 @@ impl Analyzer {
             let words = text::word_count(seg.text);
             total_words += words;
             matches.clear();
-            self.tagger.tag_into(text, seg.start, seg.end, &mut cache, &mut matches);
+            self.tagger.tag_into(text, seg.start, seg.end, cache, &mut matches);
             let mut topic_ids: Vec<usize> = Vec::new();
             for m in &matches {
                 if !topic_ids.contains(&m.topic) {

@@ -205,14 +205,18 @@ struct WordInfo {
     norm: Box<str>,
 }
 
-/// Per-document memo of word look-ups, so each distinct word form is
-/// normalised and stemmed once. Create one per document (or per thread).
+/// Memo of word look-ups, so each distinct word form is normalised and
+/// stemmed once. Keep one per worker thread and reuse it across documents;
+/// it empties itself past [`TagCache::LIMIT`] entries.
 #[derive(Debug, Default)]
-pub struct TagCache<'s> {
-    words: FxHashMap<&'s str, Option<WordInfo>>,
+pub struct TagCache {
+    words: FxHashMap<Box<str>, Option<WordInfo>>,
 }
 
-impl TagCache<'_> {
+impl TagCache {
+    /// Entries kept before the cache starts over (bounds memory on huge vocabularies).
+    pub const LIMIT: usize = 200_000;
+
     /// An empty cache.
     pub fn new() -> Self {
         TagCache::default()
@@ -487,14 +491,7 @@ impl Tagger {
     }
 
     /// Like [`Tagger::tag`], appending to `out` and memoising word look-ups in `cache`.
-    pub fn tag_into<'s>(
-        &self,
-        src: &'s str,
-        start: usize,
-        end: usize,
-        cache: &mut TagCache<'s>,
-        out: &mut Vec<TopicMatch>,
-    ) {
+    pub fn tag_into(&self, src: &str, start: usize, end: usize, cache: &mut TagCache, out: &mut Vec<TopicMatch>) {
         let words = words_of(src, start, end);
         let mut info: Vec<Option<Option<&WordInfo>>> = vec![None; words.len()];
         // resolve each word once (cache insertions first, then borrows)
@@ -506,8 +503,11 @@ impl Tagger {
                 }
             }
             if !cache.words.contains_key(w) {
+                if cache.words.len() >= TagCache::LIMIT {
+                    cache.words.clear();
+                }
                 let v = self.lookup(w);
-                cache.words.insert(w, v);
+                cache.words.insert(w.into(), v);
             }
         }
         for (k, &(ws, we)) in words.iter().enumerate() {
