@@ -286,7 +286,7 @@ fn attribute_one(
     if seg.layout == Layout::Heading && !current.is_empty() && toks.len() <= 3 {
         return none;
     }
-    let mentions = find_mentions(src, toks, intros, index, recency);
+    let mentions = find_mentions(src, toks, intros, table, index, recency);
     if let Some(a) = best_source(src, toks, &mentions, recency) {
         return a;
     }
@@ -309,7 +309,14 @@ fn attribute_one(
 }
 
 /// Every reference to a known speaker in the sentence.
-fn find_mentions(src: &str, toks: &[Tok], intros: &[Intro], index: &AliasIndex, recency: &[usize]) -> Vec<Mention> {
+fn find_mentions(
+    src: &str,
+    toks: &[Tok],
+    intros: &[Intro],
+    table: &[Speaker],
+    index: &AliasIndex,
+    recency: &[usize],
+) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     // introductions first: they know their descriptor
     for it in intros {
@@ -319,7 +326,7 @@ fn find_mentions(src: &str, toks: &[Tok], intros: &[Intro], index: &AliasIndex, 
         if let Some(sp) = hit {
             let how = if index.full.contains_key(&key) { How::Explicit } else { How::Alias };
             out.push(Mention {
-                speakers: sp,
+                speakers: pick_one(sp, it.gender, table, recency),
                 first: it.first_tok,
                 end: it.name_end_tok,
                 after: it.after_tok,
@@ -397,19 +404,20 @@ fn find_mentions(src: &str, toks: &[Tok], intros: &[Intro], index: &AliasIndex, 
             i += 1;
             continue;
         };
-        // shared surnames: the most recent speaker first
-        sp.sort_by_key(|k| recency.iter().position(|r| r == k).unwrap_or(usize::MAX));
-        sp.truncate(1);
         // an honorific or title before it belongs to the mention
         let mut first = i;
+        let mut gender = None;
         for k in i.saturating_sub(5)..i {
-            if let Some((e, _)) = speakers::honorific_chain(src, toks, k) {
+            if let Some((e, g)) = speakers::honorific_chain(src, toks, k) {
                 if e == i {
                     first = k;
+                    gender = g;
                     break;
                 }
             }
         }
+        // shared surnames: the honorific's gender, then the most recent speaker
+        sp = pick_one(sp, gender, table, recency);
         if first == i && i > 0 && toks[i - 1].kind == Kind::Word {
             let p = folded(toks[i - 1].text(src));
             if is_cap(toks[i - 1].text(src)) && lexicon::TITLE_NOUNS.contains(p.as_ref()) {
@@ -437,6 +445,22 @@ fn find_mentions(src: &str, toks: &[Tok], intros: &[Intro], index: &AliasIndex, 
     out
 }
 
+/// One speaker among several sharing a name form: the honorific's gender
+/// decides first (`Ms Kim` vs `Mr Kim`), then recency.
+fn pick_one(mut sp: Vec<usize>, gender: Option<Gender>, table: &[Speaker], recency: &[usize]) -> Vec<usize> {
+    if sp.len() > 1 {
+        if let Some(g) = gender {
+            let same: Vec<usize> = sp.iter().copied().filter(|&k| table[k].gender == Some(g)).collect();
+            if !same.is_empty() {
+                sp = same;
+            }
+        }
+        sp.sort_by_key(|k| recency.iter().position(|r| r == k).unwrap_or(usize::MAX));
+        sp.truncate(1);
+    }
+    sp
+}
+
 /// Tokens that join coordinated subjects.
 fn coordinates(src: &str, toks: &[Tok], from: usize, to: usize) -> bool {
     from < to
@@ -462,6 +486,17 @@ fn subject_place(src: &str, toks: &[Tok], first: usize) -> bool {
     }
     // "Then, Varga", "In response, Varga" handled by the comma; "and then Varga"
     lexicon::ADVERBS.contains(lp.as_ref()) && first >= 2 && matches!(toks[first - 2].text(src), "," | "and")
+}
+
+/// `…, who stressed that …`: a relative clause that reports the mention's speech
+/// (`The session began with remarks from X (…), who stressed …`).
+fn relative_speech(src: &str, toks: &[Tok], after: usize) -> bool {
+    toks.get(after).is_some_and(|t| t.text(src) == ",")
+        && toks.get(after + 1).is_some_and(|t| t.text(src) == "who")
+        && (after + 2..(after + 5).min(toks.len())).any(|k| {
+            let w = folded(toks[k].text(src));
+            lexicon::REPORTING_VERBS.contains(w.as_ref()) && !matches!(w.as_ref(), "open" | "lead" | "chair" | "report")
+        })
 }
 
 /// `According to X`, `For X,`, `In X’s view`, `As X put it`.
@@ -522,7 +557,7 @@ fn best_source(src: &str, toks: &[Tok], mentions: &[Mention], recency: &[usize])
             100
         } else if speakers::postposed(src, toks, first.first) {
             80
-        } else if speakers::session_agent(src, toks, first.first) {
+        } else if speakers::session_agent(src, toks, first.first) || relative_speech(src, toks, last.after) {
             70
         } else if first.possessive && first.first <= 1 {
             60
@@ -560,7 +595,8 @@ fn best_source(src: &str, toks: &[Tok], mentions: &[Mention], recency: &[usize])
 fn role_cue(src: &str, toks: &[Tok], table: &[Speaker], recency: &[usize]) -> Option<Attribution> {
     let n = toks.len().min(14);
     for k in 0..n {
-        if folded(toks[k].text(src)) != "the" || !subject_place(src, toks, k) {
+        let according = k >= 2 && folded(toks[k - 1].text(src)) == "to" && folded(toks[k - 2].text(src)) == "according";
+        if folded(toks[k].text(src)) != "the" || !(subject_place(src, toks, k) || according) {
             continue;
         }
         let mut j = k + 1;
@@ -580,9 +616,20 @@ fn role_cue(src: &str, toks: &[Tok], table: &[Speaker], recency: &[usize]) -> Op
         if role.is_none() && !titled && !lexicon::GENERIC_ROLE_NOUNS.contains(rw.as_ref()) {
             continue;
         }
-        // "The Director of the Agency noted": skip a short "of …" phrase
+        // "The Director of the Agency noted": skip a short "of …" phrase, whose
+        // content words must then be in the speaker's title ("the representative
+        // of Brazil" is a delegation, not the Representative of Jordan)
         let mut after = j + 1;
+        let mut of_words: Vec<String> = Vec::new();
         if toks.get(after).is_some_and(|t| folded(t.text(src)) == "of") {
+            of_words = toks[after + 1..(after + 6).min(toks.len())]
+                .iter()
+                .take_while(|t| {
+                    t.kind == Kind::Word && !lexicon::REPORTING_VERBS.contains(folded(t.text(src)).as_ref())
+                })
+                .map(|t| fold(t.text(src)))
+                .filter(|w| !matches!(w.as_str(), "the" | "a" | "an" | "of" | "and"))
+                .collect();
             let stop = (after + 6).min(toks.len());
             after = (after + 1..stop)
                 .find(|&q| {
@@ -591,14 +638,14 @@ fn role_cue(src: &str, toks: &[Tok], table: &[Speaker], recency: &[usize]) -> Op
                 })
                 .unwrap_or(after);
         }
-        if speakers::predicate_at(src, toks, after).is_none() {
+        if !according && speakers::predicate_at(src, toks, after).is_none() {
             continue;
         }
         let matches = |s: &Speaker| {
-            role.is_some() && s.role == role
-                || s.title
-                    .as_deref()
-                    .is_some_and(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| folded(w) == rw))
+            let title_words: Vec<String> =
+                s.title.as_deref().unwrap_or("").split(|c: char| !c.is_alphanumeric() && c != '-').map(fold).collect();
+            let of_ok = of_words.iter().all(|w| title_words.contains(w));
+            of_ok && (role.is_some() && s.role == role || title_words.iter().any(|w| *w == rw))
         };
         let mut cands: Vec<usize> = (0..table.len()).filter(|&s| matches(&table[s])).collect();
         if cands.is_empty() && lexicon::GENERIC_ROLE_NOUNS.contains(rw.as_ref()) {
@@ -652,15 +699,19 @@ fn pronoun_cue(
         }
     }
     if hit.is_none() {
-        for k in 0..toks.len().min(30) {
+        for k in 0..toks.len() {
             let p = w(k);
             let g = match p.as_ref() {
                 "he" => Gender::Male,
                 "she" => Gender::Female,
                 _ => continue,
             };
+            // beyond the first clauses, only the post-quote form counts: "…,’ she said"
+            if k >= 30 && !(k >= 1 && matches!(toks[k - 1].text(src), "’" | "”" | "\"" | ",")) {
+                continue;
+            }
             let place = k == 0
-                || matches!(toks[k - 1].text(src), "," | ";" | ":" | "‘" | "“")
+                || matches!(toks[k - 1].text(src), "," | ";" | ":" | "‘" | "“" | "’" | "”" | "\"")
                 || (lexicon::ADVERBS.contains(w(k - 1).as_ref())
                     || matches!(w(k - 1).as_ref(), "and" | "but" | "so" | "then"))
                     && (k == 1 || matches!(toks[k - 2].text(src), "," | ";"));
@@ -749,9 +800,16 @@ fn other_source(src: &str, toks: &[Tok], index: &AliasIndex) -> Option<(&'static
         if !lexicon::NOT_NAME.contains(first.as_ref())
             && !index.map.contains_key(&*folded(text::strip_possessive(head).0))
         {
-            let v = folded(toks.get(k)?.text(src));
+            // "Germany, on behalf of a group of states, called for …"
+            let mut v_at = k;
+            if toks.get(k).is_some_and(|t| t.text(src) == ",") {
+                if let Some(close) = (k + 1..(k + 14).min(toks.len())).find(|&q| toks[q].text(src) == ",") {
+                    v_at = close + 1;
+                }
+            }
+            let v = folded(toks.get(v_at)?.text(src));
             if lexicon::REPORTING_VERBS.contains(v.as_ref())
-                || (lexicon::ADVERBS.contains(v.as_ref()) && speakers::predicate_at(src, toks, k).is_some())
+                || (lexicon::ADVERBS.contains(v.as_ref()) && speakers::predicate_at(src, toks, v_at).is_some())
             {
                 return Some(("organization", src[toks[s].start..toks[k - 1].end].to_string()));
             }

@@ -724,8 +724,11 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
         let pred =
             predicate_at(src, toks, after).is_some() || toks.get(after).is_some_and(|t| folded(t.text(src)) == "and");
         let is_speaker = !excluded
-            && if has_hon || described {
-                described && !excluded || subject_context(src, toks, first) || postposed(src, toks, first) || pred
+            && if described {
+                true
+            } else if has_hon {
+                // "Ms Varga said" is a speaker; "… recalled that President X once said" is not
+                subject_context(src, toks, first) || postposed(src, toks, first)
             } else {
                 (subject_context(src, toks, first) && pred) || postposed(src, toks, first) || (item && first == 0)
             };

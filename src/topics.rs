@@ -25,7 +25,8 @@ use std::collections::{HashMap, HashSet};
 
 use rustc_hash::FxHashMap;
 
-use rust_stemmers::{Algorithm, Stemmer};
+pub use rust_stemmers::Algorithm;
+use rust_stemmers::Stemmer;
 use serde::{Deserialize, Serialize};
 
 use crate::error::DataError;
