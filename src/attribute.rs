@@ -475,7 +475,8 @@ fn subject_place(src: &str, toks: &[Tok], first: usize) -> bool {
     }
     let p = toks[first - 1].text(src);
     let lp = folded(p);
-    if matches!(p, "," | ";" | ":" | "‘" | "“" | "\"" | "—" | "–") {
+    // after a fronted clause, a dash, or a closing quote: "“…,” Varga said"
+    if matches!(p, "," | ";" | ":" | "‘" | "“" | "\"" | "—" | "–" | "’" | "”") {
         return true;
     }
     if first == 1 {

@@ -530,6 +530,65 @@ pub static NATIONALITIES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     ])
 });
 
+/// Multi-word names of countries, regions and cities, folded: `Costa Rica
+/// stressed …` is a state speaking, not a person called Costa Rica.
+pub static PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "costa rica",
+        "sri lanka",
+        "el salvador",
+        "burkina faso",
+        "sierra leone",
+        "cabo verde",
+        "cape verde",
+        "san marino",
+        "saint lucia",
+        "saint kitts",
+        "puerto rico",
+        "hong kong",
+        "viet nam",
+        "equatorial guinea",
+        "marshall islands",
+        "solomon islands",
+        "cook islands",
+        "faroe islands",
+        "timor leste",
+        "middle east",
+        "sub-saharan africa",
+        "addis ababa",
+        "buenos aires",
+        "rio de janeiro",
+        "são paulo",
+        "sao paulo",
+        "abu dhabi",
+        "kuala lumpur",
+        "tel aviv",
+        "los angeles",
+        "san francisco",
+        "santo domingo",
+        "dar es salaam",
+        "cape town",
+        "sharm el-sheikh",
+        "la paz",
+        "san josé",
+        "san jose",
+        "port louis",
+        "port moresby",
+        "kingston town",
+        "santa cruz",
+        "las vegas",
+        "silicon valley",
+        "wall street",
+        "latin america",
+        "western balkans",
+        "trinidad",
+        "papua",
+        "costa",
+        "hong",
+        "sri",
+    ])
+});
+
 /// Lowercase particles inside names (`van der`, `de`, `bin`).
 pub static PARTICLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[

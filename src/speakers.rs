@@ -662,6 +662,16 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
             i = name_end;
             continue;
         }
+        // a place, not a person: "Costa Rica stressed …"
+        if !has_hon {
+            let folded_name = text::collapse(&src[toks[name_tok].start..toks[name_end - 1].end]).to_lowercase();
+            if lexicon::PLACES.contains(folded_name.as_str())
+                || lexicon::PLACES.contains(fold(toks[name_tok].text(src)).as_str()) && parts == 2
+            {
+                i = name_end;
+                continue;
+            }
+        }
         // descriptor after the name
         let mut after = name_end;
         let mut title = None;
