@@ -497,6 +497,13 @@ pub fn predicate_at(src: &str, toks: &[Tok], mut k: usize) -> Option<usize> {
                     if is_lower(n.text(src)) && lexicon::REPORTING_VERBS.contains(nw.as_ref()) {
                         return Some(k + 1);
                     }
+                    // "Ms Varga (Northwind), the session moderator, opened …"
+                    if let Some((end, _)) = appositive(src, toks, k, false) {
+                        if toks.get(end).is_some_and(|t| t.text(src) == ",") {
+                            k = end + 1;
+                            continue;
+                        }
+                    }
                     // "Chen, who had not spoken until then, argued …"
                     if matches!(nw.as_ref(), "who" | "whose") {
                         let close = (k + 2..(k + 30).min(toks.len())).find(|&q| toks[q].text(src) == ",")?;
