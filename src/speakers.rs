@@ -451,6 +451,8 @@ fn mention_only_context(src: &str, toks: &[Tok], first: usize) -> bool {
         "of" | "about" | "like" | "than" | "cited" | "citing" | "quoting" | "quoted" | "per" | "unlike" | "against"
         | "congratulated" | "thanked" | "named" | "photo" | "credit" | "image" => true,
         "for" => first >= 2,
+        // "a report by Prof. X (Oxford)" is a citation; "moderated by X" is not
+        "by" => !session_agent(src, toks, first),
         _ => false,
     }
 }
