@@ -125,6 +125,14 @@ struct TopicRow<'a> {
     sentences: usize,
 }
 
+/// Writes one report as a complete document (framing included).
+pub fn write_document<W: Write>(opts: WriteOptions, out: &mut W, report: &Report) -> io::Result<()> {
+    let mut w = Writer::new(opts);
+    w.begin(out)?;
+    w.write_report(out, report)?;
+    w.finish(out)
+}
+
 /// Neutralises a CSV cell a spreadsheet would evaluate as a formula.
 pub fn sanitize_cell(s: &str) -> std::borrow::Cow<'_, str> {
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
@@ -426,13 +434,9 @@ mod tests {
         let a = Analyzer::default();
         let text = "Ms Lena Varga (Head of Policy, Northwind) said that privacy matters. She added =SUM(A1) as a joke.";
         let r = a.analyze("x.txt", text);
-        let mut w = Writer::new(WriteOptions { format, level, array: false, sanitize, bom: false, pretty: false });
         let mut out = Vec::new();
-        w.begin(&mut out).unwrap();
-        let mut body = Vec::new();
-        w.render(&r, &mut body).unwrap();
-        w.write_body(&mut out, &body).unwrap();
-        w.finish(&mut out).unwrap();
+        let opts = WriteOptions { format, level, array: false, sanitize, bom: false, pretty: false };
+        write_document(opts, &mut out, &r).unwrap();
         String::from_utf8(out).unwrap()
     }
 

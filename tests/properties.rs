@@ -8,7 +8,7 @@
 //!   same number of columns on every row.
 
 use proptest::prelude::*;
-use whosaid::output::{Format, Level, WriteOptions, Writer};
+use whosaid::output::{write_document, Format, Level, WriteOptions};
 use whosaid::segment::Segmenter;
 use whosaid::Analyzer;
 
@@ -104,14 +104,9 @@ fn check_pipeline(text: &str) -> Result<(), TestCaseError> {
         (Format::Csv, Level::Speakers),
         (Format::Csv, Level::Topics),
     ] {
-        let mut w =
-            Writer::new(WriteOptions { format, level, array: false, sanitize: true, bom: false, pretty: false });
+        let opts = WriteOptions { format, level, array: false, sanitize: true, bom: false, pretty: false };
         let mut out = Vec::new();
-        w.begin(&mut out).unwrap();
-        let mut body = Vec::new();
-        w.render(&r, &mut body).unwrap();
-        w.write_body(&mut out, &body).unwrap();
-        w.finish(&mut out).unwrap();
+        write_document(opts, &mut out, &r).unwrap();
         match format {
             Format::Json => {
                 serde_json::from_slice::<serde_json::Value>(&out).map_err(|e| TestCaseError::fail(e.to_string()))?;

@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use whosaid::output::{Format, Level, WriteOptions, Writer};
+use whosaid::output::{write_document, Format, Level, WriteOptions};
 use whosaid::Analyzer;
 
 fuzz_target!(|data: &[u8]| {
@@ -22,11 +22,9 @@ fuzz_target!(|data: &[u8]| {
             if level == Level::Report && format != Format::Json {
                 continue;
             }
-            let mut w = Writer::new(WriteOptions { format, level, array: true, sanitize: true, bom: false, pretty: false });
+            let opts = WriteOptions { format, level, array: true, sanitize: true, bom: false, pretty: false };
             let mut out = Vec::new();
-            w.begin(&mut out).unwrap();
-            w.write_report(&mut out, &report).unwrap();
-            w.finish(&mut out).unwrap();
+            write_document(opts, &mut out, &report).unwrap();
             match format {
                 Format::Json => {
                     serde_json::from_slice::<serde_json::Value>(&out).expect("JSON parses");
