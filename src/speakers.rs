@@ -674,9 +674,7 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
         // a place, not a person: "Costa Rica stressed …"
         if !has_hon {
             let folded_name = text::collapse(&src[toks[name_tok].start..toks[name_end - 1].end]).to_lowercase();
-            if lexicon::PLACES.contains(folded_name.as_str())
-                || lexicon::PLACES.contains(fold(toks[name_tok].text(src)).as_str()) && parts == 2
-            {
+            if lexicon::PLACES.contains(folded_name.as_str()) {
                 i = name_end;
                 continue;
             }
