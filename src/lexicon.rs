@@ -581,11 +581,6 @@ pub static PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "wall street",
         "latin america",
         "western balkans",
-        "trinidad",
-        "papua",
-        "costa",
-        "hong",
-        "sri",
     ])
 });
 
