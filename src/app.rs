@@ -215,6 +215,8 @@ struct Loaded {
     text: String,
     /// Path of its output file under `--out-dir`.
     out_rel: PathBuf,
+    /// The input file, if it is one.
+    path: Option<PathBuf>,
 }
 
 fn load(cfg: &Config, job: Job) -> Result<Loaded, (String, String)> {
@@ -224,7 +226,7 @@ fn load(cfg: &Config, job: Job) -> Result<Loaded, (String, String)> {
             let mut b = Vec::new();
             io::stdin().lock().read_to_end(&mut b).map_err(|e| ("-".to_string(), e.to_string()))?;
             let text = decode(b, cfg.lossy).map_err(|e| ("-".to_string(), e.to_string()))?;
-            Ok(Loaded { source: "-".to_string(), text, out_rel: PathBuf::from("stdin") })
+            Ok(Loaded { source: "-".to_string(), text, out_rel: PathBuf::from("stdin"), path: None })
         }
         Job::File { path, root } => {
             let shown = path.display().to_string();
@@ -237,11 +239,11 @@ fn load(cfg: &Config, job: Job) -> Result<Loaded, (String, String)> {
                     .unwrap_or_else(|_| path.file_name().map(PathBuf::from).unwrap_or_default()),
                 None => path.file_name().map(PathBuf::from).unwrap_or_default(),
             };
-            Ok(Loaded { source: shown, text, out_rel })
+            Ok(Loaded { source: shown, text, out_rel, path: Some(path) })
         }
         Job::Doc { source, text } => {
             let out_rel = PathBuf::from(safe_file_name(&source));
-            Ok(Loaded { source, text, out_rel })
+            Ok(Loaded { source, text, out_rel, path: None })
         }
     }
 }
@@ -252,7 +254,8 @@ fn process(cfg: &Config, writer: &Writer, job: Job, cache: &mut TagCache) -> Res
     let mut body = Vec::with_capacity(l.text.len() * 3);
     writer.render(&report, &mut body).map_err(|e| (l.source.clone(), e.to_string()))?;
     if let Some(dir) = &cfg.out_dir {
-        write_out_file(cfg, dir, &l.out_rel, &body).map_err(|e| (l.source.clone(), e))?;
+        let input = l.path.as_deref();
+        write_out_file(cfg, dir, &l.out_rel, input, &body).map_err(|e| (l.source.clone(), e))?;
         body = Vec::new();
     }
     Ok(Done { body, sentences: report.sentences.len(), speakers: report.speakers.len(), bytes: l.text.len() })
@@ -279,8 +282,13 @@ fn safe_file_name(id: &str) -> String {
 }
 
 /// Writes one output file atomically (temp file in the same folder, then rename).
-fn write_out_file(cfg: &Config, dir: &Path, rel: &Path, body: &[u8]) -> Result<(), String> {
+fn write_out_file(cfg: &Config, dir: &Path, rel: &Path, input: Option<&Path>, body: &[u8]) -> Result<(), String> {
     let target = dir.join(rel).with_extension(cfg.write.format.extension());
+    if let (Some(inp), Ok(out)) = (input, target.canonicalize()) {
+        if inp.canonicalize().is_ok_and(|i| i == out) {
+            return Err(format!("refusing to overwrite the input with its output {}", target.display()));
+        }
+    }
     let parent = target.parent().unwrap_or(dir);
     fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {}", parent.display(), e))?;
     let mut w = Writer::new(cfg.write);
@@ -326,7 +334,8 @@ fn walk(cfg: &Config, root: PathBuf, out_dir: Option<PathBuf>) -> impl Iterator<
         let name = e.file_name().to_string_lossy();
         let skip_hidden = e.depth() > 0 && !hidden && name.starts_with('.');
         // never read our own output folder
-        let own_output = out_dir.as_ref().is_some_and(|o| e.path().canonicalize().ok().as_ref() == Some(o));
+        let own_output =
+            e.depth() > 0 && out_dir.as_ref().is_some_and(|o| e.path().canonicalize().ok().as_ref() == Some(o));
         !skip_hidden && !own_output
     });
     it.filter_map(move |entry| match entry {

@@ -291,6 +291,21 @@ fn out_dir_mirrors_the_tree_atomically() {
     assert_eq!(fs::read_to_string(inp.path().join("top.txt")).unwrap(), REPORT);
 }
 
+#[test]
+fn out_dir_never_overwrites_an_input() {
+    let dir = TempDir::new().unwrap();
+    let input = dir.path().join("table.csv");
+    fs::write(&input, "Ms Ada Byrne said so.").unwrap();
+    whosaid()
+        .arg(dir.path())
+        .args(["--glob", "*.csv", "--format", "csv", "--out-dir"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("refusing to overwrite the input"));
+    assert_eq!(fs::read_to_string(&input).unwrap(), "Ms Ada Byrne said so.");
+}
+
 fn walk(p: &Path) -> Vec<String> {
     let mut v = Vec::new();
     for e in fs::read_dir(p).unwrap() {
