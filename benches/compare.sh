@@ -34,6 +34,12 @@ measure "one large text, jsonl, 1 thread"        "$big_bytes"    "$bin" --format
 measure "one large text, csv, 1 thread"          "$big_bytes"    "$bin" --format csv -j 1 "$work/big.txt"
 measure "$reports reports, jsonl, 1 thread"      "$folder_bytes" "$bin" --format jsonl -j 1 "$work/reports"
 measure "$reports reports, jsonl, 2 threads"     "$folder_bytes" "$bin" --format jsonl -j 2 "$work/reports"
+# linearity: MB/s at 1, 10 and 100 MB of the same kind of text
+for mb in 1 10 100; do
+  "$gen" $((mb * 1000000)) > "$work/lin.txt"
+  measure "linearity: $mb MB, jsonl, 1 thread" "$(stat -c %s "$work/lin.txt")" "$bin" --format jsonl -j 1 "$work/lin.txt"
+done
+rm -f "$work/lin.txt"
 head -c 5000 "$work/big.txt" > "$work/small.txt"
 runs=200
 start=$(date +%s%N)
