@@ -198,6 +198,8 @@ impl Segmenter {
             }
         }
         cuts.push(ue);
+        // a heading is one segment; a short line holding two sentences is text
+        let layout = if unit.layout == Layout::Heading && cuts.len() > 1 { Layout::Text } else { unit.layout };
         let mut prev = us;
         let mut first = unit.paragraph_start;
         for c in cuts {
@@ -210,7 +212,7 @@ impl Segmenter {
                     end: e,
                     text: &text[s..e],
                     paragraph: unit.paragraph,
-                    layout: unit.layout,
+                    layout,
                     paragraph_start: first,
                 });
                 first = false;
@@ -944,6 +946,7 @@ mod tests {
         ("title and date lines", "A Title Here\n\n13 Nov 2020 16:10h - 17:40h\n\nEvent report\n\nMs Varga spoke.", &["A Title Here", "13 Nov 2020 16:10h - 17:40h", "Event report", "Ms Varga spoke."]),
         ("heading without blank line", "Panel Two\nMs Varga spoke. She left.", &["Panel Two", "Ms Varga spoke.", "She left."]),
         ("markdown heading", "**Session 2**\nThe panel met.", &["**Session 2**", "The panel met."]),
+        ("short line of two sentences", "See the site. Contact us", &["See the site.", "Contact us"]),
         ("bullets", "Priorities:\n• capacity building;\n• norms\n- trust", &["Priorities:", "• capacity building;", "• norms", "- trust"]),
         ("numbered", "1. First point\n2. Second point\na) sub", &["1. First point", "2. Second point", "a) sub"]),
         ("hard wrap lowercase", "Ms Varga said that the\nnorms matter. She left.", &["Ms Varga said that the\nnorms matter.", "She left."]),
@@ -978,6 +981,13 @@ mod tests {
             p,
             [(0, Layout::Heading, true), (1, Layout::Text, true), (1, Layout::Text, false), (2, Layout::Text, true)]
         );
+    }
+
+    #[test]
+    fn a_heading_is_one_segment() {
+        let segs = Segmenter::default().segment("See the site. Contact us\n\nTitle");
+        let l: Vec<Layout> = segs.iter().map(|s| s.layout).collect();
+        assert_eq!(l, [Layout::Text, Layout::Text, Layout::Heading]);
     }
 
     #[test]
