@@ -232,6 +232,14 @@ impl QuoteState {
     }
 
     fn update(&mut self, s: &str) {
+        // no quotation marks at all (the usual case): nothing opens or closes
+        let b = s.as_bytes();
+        if memchr::memchr3(b'"', 0xE2, 0xC2, b).is_none() {
+            if self.open {
+                self.sentences += 1;
+            }
+            return;
+        }
         let mut depth: i32 = i32::from(self.open);
         let mut prev = ' ';
         let mut chars = s.chars().peekable();

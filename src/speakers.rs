@@ -459,8 +459,8 @@ fn mention_only_context(src: &str, toks: &[Tok], first: usize) -> bool {
 
 /// Lines that name a person who is not a speaker: bylines and captions.
 pub fn is_byline(src: &str, toks: &[Tok]) -> bool {
-    let words: Vec<String> = toks.iter().take(4).map(|t| fold(t.text(src))).collect();
-    let w = |k: usize| words.get(k).map(String::as_str).unwrap_or("");
+    let words: Vec<std::borrow::Cow<'_, str>> = toks.iter().take(2).map(|t| folded(t.text(src))).collect();
+    let w = |k: usize| words.get(k).map(|c| c.as_ref()).unwrap_or("");
     matches!(
         w(0),
         "by" | "photo"
