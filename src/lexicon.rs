@@ -1203,11 +1203,6 @@ pub fn role_of(word_lower: &str) -> Option<&'static str> {
     })
 }
 
-/// Lowercases and strips a plural `s` for lexicon look-ups of capitalised words.
-pub fn lex_key(w: &str) -> String {
-    crate::text::fold(w)
-}
-
 /// Is this capitalised word descriptive vocabulary (title, organisation, nationality)?
 pub fn is_descriptor_word(lower: &str) -> bool {
     let parts_hit = lower.contains('-') && lower.split('-').any(|p| TITLE_NOUNS.contains(p) || ORG_WORDS.contains(p));

@@ -275,7 +275,7 @@ impl Segmenter {
         if at_sentence_start && is_list_label(word) {
             return (j, None);
         }
-        let class = self.abbreviation(word).or_else(|| implicit_class(word, text, i));
+        let class = self.abbreviation(word).or_else(|| implicit_class(word));
         let cut = match class {
             Some(AbbrevClass::Title | AbbrevClass::Never) => false,
             Some(AbbrevClass::Number) => !next.digit,
@@ -316,7 +316,7 @@ fn question_or_bang(text: &str, i: usize, ue: usize) -> (usize, Option<usize>) {
 }
 
 /// Abbreviation-like shapes that are not in the table: `U.S.A`, `a.m`, `p`.
-fn implicit_class(word: &str, _text: &str, _i: usize) -> Option<AbbrevClass> {
+fn implicit_class(word: &str) -> Option<AbbrevClass> {
     let b = word.as_bytes();
     // letters separated by dots: U.S.A, e.g, N.A.T.O
     if b.len() >= 3 && b.len() % 2 == 1 {
@@ -637,7 +637,7 @@ impl ListMarker {
                 rest = rest[c.len_utf8()..].trim_start();
             }
         }
-        let parsed = parse_label(rest);
+        let parsed = parse_label_value(rest);
         match (bullet, parsed) {
             (_, Some((label, _, suffix))) => Some(ListMarker { bullet, label: Some(label), suffix }),
             (Some(_), None) => Some(ListMarker { bullet, label: None, suffix: "" }),
@@ -673,10 +673,6 @@ impl ListMarker {
             None => false,
         }
     }
-}
-
-fn parse_label(s: &str) -> Option<(Label, u32, &'static str)> {
-    parse_label_value(s)
 }
 
 /// `12.)`, `12)`, `12.`, `a)`, `a.` followed by whitespace.
