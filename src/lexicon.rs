@@ -804,7 +804,7 @@ pub static NOT_NAME: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Verbs that report speech or a session act (past, present and base forms).
-pub static REPORTING_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static REPORTING_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     let stems = [
         "say:said:says",
         "state",
@@ -966,15 +966,15 @@ pub static REPORTING_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "reference",
         "quote",
     ];
-    let mut s = HashSet::default();
+    let mut s: HashSet<String> = HashSet::default();
     for entry in stems {
         let forms: Vec<&'static str> = entry.split(':').collect();
         if forms.len() > 1 {
-            s.extend(forms);
+            s.extend(forms.iter().map(|f| f.to_string()));
             continue;
         }
         let base = forms[0];
-        s.insert(base);
+        s.insert(base.to_string());
         let owned: Vec<String> = if let Some(stem) = base.strip_suffix('e') {
             vec![format!("{base}d"), format!("{base}s"), format!("{stem}ing")]
         } else if base.ends_with(['s', 'h', 'x']) {
@@ -982,9 +982,7 @@ pub static REPORTING_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         } else {
             vec![format!("{base}ed"), format!("{base}s"), format!("{base}ing")]
         };
-        for o in owned {
-            s.insert(Box::leak(o.into_boxed_str()) as &'static str);
-        }
+        s.extend(owned);
     }
     s
 });
