@@ -714,6 +714,10 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
                 org = org.or(o);
             }
         }
+        // a role as a label: "Moderator: Ms Lena Varga"
+        if first >= 1 && toks[first - 1].text(src) == ":" && first <= 3 {
+            pre_role = toks[..first - 1].iter().find_map(|t| lexicon::role_of(&folded(t.text(src))));
+        }
         // role in apposition: "The moderator, Mr Omar Haddad (…), …"
         if first >= 2 && toks[first - 1].text(src) == "," {
             let rw = folded(toks[first - 2].text(src));
@@ -757,6 +761,15 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
                     .split(|c: char| !c.is_alphanumeric() && c != '-')
                     .find_map(|w| lexicon::role_of(&folded(w)));
             }
+        }
+        // "…, who moderated the session, …"
+        if role.is_none()
+            && toks.get(after).is_some_and(|t| t.text(src) == ",")
+            && toks.get(after + 1).is_some_and(|t| t.text(src) == "who")
+        {
+            role = toks[after + 2..(after + 5).min(toks.len())]
+                .iter()
+                .find_map(|t| lexicon::role_of(&folded(t.text(src))));
         }
         if role.is_none() {
             if let Some(k) = predicate_at(src, toks, after) {
@@ -1151,6 +1164,25 @@ mod tests {
                 ("Mei Lin Tan".into(), s("Harbor Bank"))
             ]
         );
+    }
+
+    #[test]
+    fn roles() {
+        let role = |text: &str| -> Option<&'static str> {
+            let segs = Segmenter::default().segment(text);
+            let toks = text::tokenize(text, segs[0].start, segs[0].end);
+            intros(text, &segs[0], &toks).into_iter().find(|i| i.is_speaker).and_then(|i| i.role)
+        };
+        for (text, want) in [
+            ("Moderator: Ms Lena Varga (Northwind)", Some("moderator")),
+            ("Ms Lena Varga, who moderated the session, thanked the panel.", Some("moderator")),
+            ("The moderator, Mr Omar Haddad (Civic Lab), opened the session.", Some("moderator")),
+            ("Mr Omar Haddad (Civic Lab) chaired the meeting.", Some("chair")),
+            ("Ms Lena Varga (Keynote speaker, Northwind) opened the day.", Some("keynote")),
+            ("Ms Lena Varga (Northwind) said so.", None),
+        ] {
+            assert_eq!(role(text), want, "{text}");
+        }
     }
 
     #[test]
