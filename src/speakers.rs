@@ -1120,6 +1120,13 @@ mod tests {
         ),
         ("Hon.", "Hon. Omar Haddad (MP, Kenya) spoke.", "Omar Haddad", Some("Hon."), Some("MP, Kenya")),
         ("Dame", "Dame Lena Varga spoke.", "Lena Varga", Some("Dame"), None),
+        (
+            "surname that is also a place word",
+            "Ana Costa (Director, Civic Lab) agreed.",
+            "Ana Costa",
+            None,
+            Some("Director, Civic Lab"),
+        ),
     ];
 
     #[test]
@@ -1144,6 +1151,8 @@ mod tests {
             "She cited the work of Prof. Anne Smith (Oxford) at length.",
             "Canada and Mexico stated their views.",
             "Photo: Lena Varga at the podium.",
+            "Costa Rica stressed the need for norms.",
+            "Tanaka recalled that President Jefferson once said so.",
         ] {
             let got = parse(text);
             assert!(got.iter().all(|g| !g.3), "{text:?} gave {got:?}");
