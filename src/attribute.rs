@@ -295,7 +295,7 @@ fn attribute_one(
         return none;
     }
     let mentions = find_mentions(src, toks, intros, table, index, recency);
-    if let Some(a) = best_source(src, toks, &mentions, recency) {
+    if let Some(a) = best_source(src, toks, &mentions) {
         return a;
     }
     if let Some(a) = role_cue(src, toks, table, recency) {
@@ -539,7 +539,7 @@ fn fronted_source(src: &str, toks: &[Tok], m: &Mention) -> bool {
     false
 }
 
-fn best_source(src: &str, toks: &[Tok], mentions: &[Mention], recency: &[usize]) -> Option<Attribution> {
+fn best_source(src: &str, toks: &[Tok], mentions: &[Mention]) -> Option<Attribution> {
     if mentions.is_empty() {
         return None;
     }
@@ -587,7 +587,6 @@ fn best_source(src: &str, toks: &[Tok], mentions: &[Mention], recency: &[usize])
             }
         }
     }
-    let _ = recency;
     let m0 = &mentions[chain[0]];
     let m1 = &mentions[*chain.last().unwrap()];
     let (s, e) = (toks[m0.first].start, toks[m1.end - 1].end);

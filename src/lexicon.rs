@@ -1181,7 +1181,6 @@ pub static GENERIC_ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|
         "official",
         "researcher",
         "scholar",
-        "former",
     ])
 });
 

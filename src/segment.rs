@@ -286,7 +286,9 @@ impl Segmenter {
             }
             None => {
                 if is_initial(word, text, i) {
-                    next.opener && !next.title
+                    // "Jonas E. Smith", but "H. E. Mr. X": an initial before a title stays
+                    let title = self.abbreviation(next.word.trim_end_matches('.')) == Some(AbbrevClass::Title);
+                    next.opener && !title
                 } else {
                     true
                 }
@@ -497,27 +499,22 @@ fn is_opener(word: &str) -> bool {
     OPENERS.contains(&lw.as_str())
 }
 
-fn is_title_word(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    matches!(w.as_str(), "mr" | "mrs" | "ms" | "dr" | "prof" | "professor" | "ambassador" | "minister")
-}
-
 /// Facts about the word after a candidate boundary.
-struct NextWord {
+struct NextWord<'a> {
     first: Option<char>,
     upper: bool,
     lower: bool,
     digit: bool,
     /// A usual sentence opener (see [`is_opener`]).
     opener: bool,
-    /// An honorific such as `Mr.`
-    title: bool,
+    /// The word itself (up to [`LOOK`] bytes).
+    word: &'a str,
     /// The pronoun `I`.
     pronoun_i: bool,
 }
 
-impl NextWord {
-    fn at(text: &str, from: usize, ue: usize) -> NextWord {
+impl<'a> NextWord<'a> {
+    fn at(text: &'a str, from: usize, ue: usize) -> NextWord<'a> {
         let rest = text[from..ue].trim_start();
         let rest = rest.trim_start_matches(['"', '\'', '(', '[', '‘', '“', '«', '*']);
         let first = rest.chars().next();
@@ -533,7 +530,7 @@ impl NextWord {
             lower: first.is_some_and(|c| c.is_lowercase()),
             digit: first.is_some_and(|c| c.is_ascii_digit()),
             opener: is_opener(word),
-            title: is_title_word(word),
+            word,
             pronoun_i: word == "I" || word.starts_with("I’") || word.starts_with("I'"),
         }
     }

@@ -478,7 +478,7 @@ pub fn is_byline(src: &str, toks: &[Tok]) -> bool {
             | "alt"
             | "pictured"
     ) || (w(0) == "event" && matches!(w(1), "report" | "reports" | "report/s"))
-        || (w(0) == "photo" || w(1) == "photo")
+        || w(1) == "photo"
 }
 
 /// Is the token at `k` (after skipping adverbs) a predicate of a subject before it?
