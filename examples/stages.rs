@@ -19,7 +19,7 @@ fn main() {
     let t_tok = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let intros: Vec<Vec<speakers::Intro>> = segs.iter().zip(&toks).map(|(s, t)| speakers::intros(&src, s, t)).collect();
-    let mut table = speakers::build_table(&src, &intros);
+    let mut table = speakers::build_table(&src, intros.iter().flatten());
     let t_spk = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let attrs = attribute::attribute(&src, &segs, &toks, &intros, &mut table);

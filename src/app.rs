@@ -81,7 +81,10 @@ pub fn decode(bytes: Vec<u8>, lossy: bool) -> Result<String, InputError> {
 
 /// Runs the whole batch, writing to `out` and reporting problems on `err`.
 pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<Summary> {
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(cfg.threads).build().map_err(io::Error::other)?;
+    // the pool is built on first use: a lone input never needs it (start-up time)
+    let mut pool: Option<rayon::ThreadPool> = None;
+    let threads =
+        if cfg.threads == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { cfg.threads };
     let started = Instant::now();
     let mut summary = Summary::default();
     let mut out = io::BufWriter::with_capacity(1 << 16, out);
@@ -93,7 +96,7 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
             return broken_or(e, summary);
         }
     }
-    let chunk = 64 * pool.current_num_threads().max(1);
+    let chunk = 64 * threads;
     let mut jobs = jobs(cfg).peekable();
     loop {
         let batch: Vec<Job> = jobs.by_ref().take(chunk).collect();
@@ -106,13 +109,15 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
             let job = batch.into_iter().next().expect("one job");
             match load(cfg, job) {
                 Ok(l) => {
-                    let report = pool.install(|| cfg.analyzer.analyze(&l.source, &l.text));
-                    summary.done += 1;
-                    summary.sentences += report.sentences.len();
-                    summary.speakers += report.speakers.len();
-                    summary.bytes += l.text.len();
-                    if let Err(e) = writer.write_report(&mut out, &report) {
-                        return broken_or(e, summary);
+                    // rows are written as they are decided (no pool: one input is one thread)
+                    match writer.stream(&mut out, &cfg.analyzer, &l.source, &l.text, &mut TagCache::new()) {
+                        Ok(n) => {
+                            summary.done += 1;
+                            summary.sentences += n.sentences;
+                            summary.speakers += n.speakers;
+                            summary.bytes += l.text.len();
+                        }
+                        Err(e) => return broken_or(e, summary),
                     }
                 }
                 Err((what, cause)) => {
@@ -122,6 +127,12 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
             }
             continue;
         }
+        let pool = match &mut pool {
+            Some(p) => p,
+            None => {
+                pool.insert(rayon::ThreadPoolBuilder::new().num_threads(threads).build().map_err(io::Error::other)?)
+            }
+        };
         let results: Vec<Result<Done, (String, String)>> = pool.install(|| {
             batch.into_par_iter().map_init(TagCache::new, |cache, j| process(cfg, &writer, j, cache)).collect()
         });
@@ -250,15 +261,16 @@ fn load(cfg: &Config, job: Job) -> Result<Loaded, (String, String)> {
 
 fn process(cfg: &Config, writer: &Writer, job: Job, cache: &mut TagCache) -> Result<Done, (String, String)> {
     let l = load(cfg, job)?;
-    let report = cfg.analyzer.analyze_cached(&l.source, &l.text, cache);
     let mut body = Vec::with_capacity(l.text.len() * 3);
-    writer.render(&report, &mut body).map_err(|e| (l.source.clone(), e.to_string()))?;
+    let n = writer
+        .render_text(&mut body, &cfg.analyzer, &l.source, &l.text, cache)
+        .map_err(|e| (l.source.clone(), e.to_string()))?;
     if let Some(dir) = &cfg.out_dir {
         let input = l.path.as_deref();
         write_out_file(cfg, dir, &l.out_rel, input, &body).map_err(|e| (l.source.clone(), e))?;
         body = Vec::new();
     }
-    Ok(Done { body, sentences: report.sentences.len(), speakers: report.speakers.len(), bytes: l.text.len() })
+    Ok(Done { body, sentences: n.sentences, speakers: n.speakers, bytes: l.text.len() })
 }
 
 fn io_cause(e: &io::Error) -> String {

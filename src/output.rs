@@ -12,9 +12,12 @@
 
 use std::io::{self, Write};
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
-use crate::report::Report;
+use crate::report::{Analyzer, Report, SentenceReport, SpeakerReport, TopicReport};
+use crate::topics::TagCache;
 
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -68,11 +71,26 @@ pub struct WriteOptions {
     pub pretty: bool,
 }
 
-/// Frames a stream of rendered reports.
-#[derive(Debug)]
+/// Frames a stream of reports and writes their rows.
 pub struct Writer {
     opts: WriteOptions,
+    /// JSON array items (or bodies) written so far, for the separators.
     items: usize,
+    /// False when rendering a body that another writer frames.
+    framed: bool,
+    /// Sentences written inside the open JSON report object.
+    in_report: usize,
+    /// One row is rendered here (JSON, or CSV through the csv crate), then written with one call.
+    row: Vec<u8>,
+
+    /// Reused sanitised cells of one CSV record.
+    cells: Vec<String>,
+}
+
+impl std::fmt::Debug for Writer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Writer").field("opts", &self.opts).field("items", &self.items).finish()
+    }
 }
 
 const SENTENCE_COLUMNS: &[&str] = &[
@@ -108,11 +126,29 @@ const SPEAKER_COLUMNS: &[&str] = &[
 ];
 const TOPIC_COLUMNS: &[&str] = &["source", "speaker", "topic", "label", "basket", "sentences"];
 
+/// A row: `source` first, then the item's own fields.
 #[derive(Serialize)]
 struct Row<'a, T: Serialize> {
     source: &'a str,
     #[serde(flatten)]
     item: &'a T,
+}
+
+/// A sentence row: `source` first, then the sentence fields (no `flatten`,
+/// which would go through serde's slower map path for every sentence).
+struct SentenceRow<'a, 'r> {
+    source: &'a str,
+    s: &'a SentenceReport<'r>,
+}
+
+impl Serialize for SentenceRow<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut m = ser.serialize_struct("SentenceRow", SentenceReport::FIELDS + 1)?;
+        m.serialize_field("source", self.source)?;
+        self.s.fields(&mut m)?;
+        m.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -134,12 +170,21 @@ pub fn write_document<W: Write>(opts: WriteOptions, out: &mut W, report: &Report
 }
 
 /// Neutralises a CSV cell a spreadsheet would evaluate as a formula.
-pub fn sanitize_cell(s: &str) -> std::borrow::Cow<'_, str> {
+pub fn sanitize_cell(s: &str) -> Cow<'_, str> {
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        std::borrow::Cow::Owned(format!("'{s}"))
+        Cow::Owned(format!("'{s}"))
     } else {
-        std::borrow::Cow::Borrowed(s)
+        Cow::Borrowed(s)
     }
+}
+
+/// How many sentences and speakers one streamed report had.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Sentences.
+    pub sentences: usize,
+    /// Speakers in the table.
+    pub speakers: usize,
 }
 
 impl Writer {
@@ -149,7 +194,12 @@ impl Writer {
         if opts.level == Level::Report && opts.format != Format::Json {
             opts.level = Level::Sentences;
         }
-        Writer { opts, items: 0 }
+        Writer { opts, items: 0, framed: true, in_report: 0, row: Vec::with_capacity(1024), cells: Vec::new() }
+    }
+
+    /// A writer for one body (no framing) with the same settings.
+    fn body(&self) -> Writer {
+        Writer { framed: false, ..Writer::new(self.opts) }
     }
 
     /// The settings in force.
@@ -169,9 +219,7 @@ impl Writer {
                     Level::Topics => TOPIC_COLUMNS,
                     _ => SENTENCE_COLUMNS,
                 };
-                let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(out);
-                w.write_record(cols)?;
-                w.flush()?;
+                self.csv_record(out, cols)?;
             }
             Format::Json if self.json_array() => out.write_all(b"[")?,
             _ => {}
@@ -183,35 +231,130 @@ impl Writer {
         self.opts.array || self.opts.level != Level::Report
     }
 
+    /// Counts one item, writing the JSON array separator before it.
+    fn item<W: Write>(&mut self, out: &mut W) -> io::Result<()> {
+        if self.opts.format == Format::Json && self.json_array() {
+            let sep: &[u8] = match (self.items, self.framed) {
+                (0, true) => b"\n",
+                (0, false) => b"",
+                _ => b",\n",
+            };
+            out.write_all(sep)?;
+        }
+        self.items += 1;
+        Ok(())
+    }
+
     /// Writes one rendered body (from [`Writer::render`]).
     pub fn write_body<W: Write>(&mut self, out: &mut W, body: &[u8]) -> io::Result<()> {
         if body.is_empty() {
             return Ok(());
         }
-        if self.opts.format == Format::Json && self.json_array() {
-            out.write_all(if self.items == 0 { b"\n" } else { b",\n" })?;
-        }
-        self.items += 1;
+        self.item(out)?;
         out.write_all(body)
     }
 
-    /// Renders one report straight into the stream, with its framing: for a
-    /// single large input this avoids holding the whole output in memory.
+    /// Writes one report into the stream, with its framing.
     pub fn write_report<W: Write>(&mut self, out: &mut W, r: &Report) -> io::Result<()> {
-        if self.opts.format == Format::Json && self.json_array() {
-            let rows = match self.opts.level {
-                Level::Report => 1,
-                Level::Sentences => r.sentences.len(),
-                Level::Speakers => r.speakers.len(),
-                Level::Topics => topic_rows(r).len(),
-            };
-            if rows == 0 {
-                return Ok(());
-            }
-            out.write_all(if self.items == 0 { b"\n" } else { b",\n" })?;
+        if self.opts.format == Format::Json && self.opts.level == Level::Report && self.opts.pretty {
+            self.item(out)?;
+            return serde_json::to_writer_pretty(out, r).map_err(io::Error::from);
         }
-        self.items += 1;
-        self.render(r, out)
+        self.start_report(out, &r.source, r.bytes)?;
+        for s in &r.sentences {
+            self.sentence(out, &r.source, s)?;
+        }
+        self.end_report(out, &r.source, &r.speakers, &r.topics)
+    }
+
+    /// Analyses `text` and writes its rows as they are decided: memory stays
+    /// proportional to the input, not to the output, however large the
+    /// report. (Pretty-printed JSON reports are built whole first.)
+    pub fn stream<W: Write>(
+        &mut self,
+        out: &mut W,
+        analyzer: &Analyzer,
+        source: &str,
+        text: &str,
+        cache: &mut TagCache,
+    ) -> io::Result<Counts> {
+        if self.opts.format == Format::Json && self.opts.level == Level::Report && self.opts.pretty {
+            let r = analyzer.analyze_cached(source, text, cache);
+            self.write_report(out, &r)?;
+            return Ok(Counts { sentences: r.sentences.len(), speakers: r.speakers.len() });
+        }
+        self.start_report(out, source, text.len())?;
+        let totals = analyzer.analyze_each(text, cache, |s| self.sentence(out, source, s))?;
+        self.end_report(out, source, &totals.speakers, &totals.topics)?;
+        Ok(Counts { sentences: totals.sentences, speakers: totals.speakers.len() })
+    }
+
+    /// Opens a report: for a JSON report object, everything up to its sentences.
+    fn start_report<W: Write>(&mut self, out: &mut W, source: &str, bytes: usize) -> io::Result<()> {
+        if self.opts.format == Format::Json && self.opts.level == Level::Report {
+            self.item(out)?;
+            self.row.clear();
+            self.row.extend_from_slice(b"{\"source\":");
+            serde_json::to_writer(&mut self.row, source)?;
+            write!(self.row, ",\"bytes\":{bytes},\"sentences\":[")?;
+            out.write_all(&self.row)?;
+            self.in_report = 0;
+        }
+        Ok(())
+    }
+
+    /// Writes one sentence (nothing at speaker or topic level).
+    fn sentence<W: Write>(&mut self, out: &mut W, source: &str, s: &SentenceReport) -> io::Result<()> {
+        self.row.clear();
+        match (self.opts.format, self.opts.level) {
+            (_, Level::Speakers | Level::Topics) => return Ok(()),
+            (Format::Json, Level::Report) => {
+                if self.in_report > 0 {
+                    self.row.push(b',');
+                }
+                self.in_report += 1;
+                serde_json::to_writer(&mut self.row, s)?;
+            }
+            (Format::Json, _) => {
+                self.item(out)?;
+                self.json_row(&SentenceRow { source, s })?;
+            }
+            (Format::Jsonl, _) => {
+                self.json_row(&SentenceRow { source, s })?;
+                self.row.push(b'\n');
+            }
+            (Format::Csv, _) => return self.csv_sentence(out, source, s),
+        }
+        out.write_all(&self.row)
+    }
+
+    /// Closes a report: the rest of a JSON report object, or the speaker or topic rows.
+    fn end_report<W: Write>(
+        &mut self,
+        out: &mut W,
+        source: &str,
+        speakers: &[SpeakerReport],
+        topics: &[TopicReport],
+    ) -> io::Result<()> {
+        match (self.opts.format, self.opts.level) {
+            (Format::Json, Level::Report) => {
+                self.row.clear();
+                self.row.extend_from_slice(b"],\"speakers\":");
+                serde_json::to_writer(&mut self.row, speakers)?;
+                self.row.extend_from_slice(b",\"topics\":");
+                serde_json::to_writer(&mut self.row, topics)?;
+                self.row.push(b'}');
+                out.write_all(&self.row)
+            }
+            (Format::Csv, Level::Speakers) => speakers.iter().try_for_each(|s| self.csv_speaker(out, source, s)),
+            (Format::Csv, Level::Topics) => topic_rows(source, topics).iter().try_for_each(|t| {
+                let n = t.sentences.to_string();
+                self.csv_cells(out, &[source, t.speaker.unwrap_or(""), t.topic, t.label, t.basket.unwrap_or(""), &n])
+            }),
+            (_, Level::Speakers) => speakers.iter().try_for_each(|s| self.json_item(out, &Row { source, item: s })),
+            (_, Level::Topics) => topic_rows(source, topics).iter().try_for_each(|t| self.json_item(out, t)),
+            _ => Ok(()),
+        }
     }
 
     /// Writes what comes after the last report.
@@ -231,140 +374,130 @@ impl Writer {
     /// Renders one report's body: JSON items (without array framing), JSON
     /// Lines, or CSV rows (without header).
     pub fn render<W: Write>(&self, report: &Report, buf: &mut W) -> io::Result<()> {
-        let o = self.opts;
-        match o.format {
-            Format::Json => {
-                if o.level == Level::Report {
-                    self.json(buf, report)?;
-                } else {
-                    let mut first = true;
-                    self.each_row(report, |row: &dyn erased::Ser| {
-                        if !first {
-                            buf.write_all(b",\n")?;
-                        }
-                        first = false;
-                        row.write_json(buf, o.pretty)
-                    })?;
-                }
-            }
-            Format::Jsonl => {
-                self.each_row(report, |row: &dyn erased::Ser| {
-                    row.write_json(buf, false)?;
-                    buf.write_all(b"\n")?;
-                    Ok(())
-                })?;
-            }
-            Format::Csv => self.csv(report, buf)?,
-        }
-        Ok(())
+        self.body().write_report(buf, report)
     }
 
-    fn json<W: Write, T: Serialize>(&self, buf: &mut W, v: &T) -> io::Result<()> {
+    /// [`Writer::render`] straight from the text, without building the report.
+    pub fn render_text<W: Write>(
+        &self,
+        buf: &mut W,
+        analyzer: &Analyzer,
+        source: &str,
+        text: &str,
+        cache: &mut TagCache,
+    ) -> io::Result<Counts> {
+        self.body().stream(buf, analyzer, source, text, cache)
+    }
+
+    /// Serialises a JSON row into the row buffer, pretty or not.
+    fn json_row<T: Serialize>(&mut self, v: &T) -> io::Result<()> {
         if self.opts.pretty {
-            serde_json::to_writer_pretty(buf, v)?;
+            serde_json::to_writer_pretty(&mut self.row, v)?;
         } else {
-            serde_json::to_writer(buf, v)?;
+            serde_json::to_writer(&mut self.row, v)?;
         }
         Ok(())
     }
 
-    fn each_row(&self, r: &Report, mut f: impl FnMut(&dyn erased::Ser) -> io::Result<()>) -> io::Result<()> {
-        let src = r.source.as_str();
-        match self.opts.level {
-            Level::Report | Level::Sentences => {
-                for s in &r.sentences {
-                    f(&Row { source: src, item: s })?;
-                }
-            }
-            Level::Speakers => {
-                for s in &r.speakers {
-                    f(&Row { source: src, item: s })?;
-                }
-            }
-            Level::Topics => {
-                for row in topic_rows(r) {
-                    f(&row)?;
-                }
-            }
+    /// One JSON array item or JSON Lines row.
+    fn json_item<W: Write, T: Serialize>(&mut self, out: &mut W, v: &T) -> io::Result<()> {
+        self.row.clear();
+        if self.opts.format == Format::Json {
+            self.item(out)?;
+            self.json_row(v)?;
+        } else {
+            self.json_row(v)?;
+            self.row.push(b'\n');
         }
-        Ok(())
+        out.write_all(&self.row)
     }
 
-    fn csv<W: Write>(&self, r: &Report, buf: &mut W) -> io::Result<()> {
-        let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(buf);
-        let clean = |s: &str| -> String {
-            if self.opts.sanitize {
-                sanitize_cell(s).into_owned()
-            } else {
-                s.to_string()
-            }
-        };
-        let src = clean(&r.source);
-        match self.opts.level {
-            Level::Report | Level::Sentences => {
-                for s in &r.sentences {
-                    let (ev, es, ee) = match &s.evidence {
-                        Some(e) => (clean(&e.text), e.start.to_string(), e.end.to_string()),
-                        None => (String::new(), String::new(), String::new()),
-                    };
-                    let other = s.other_source.as_ref().map(|o| format!("{}: {}", o.kind, o.text)).unwrap_or_default();
-                    w.write_record([
-                        src.as_str(),
-                        &s.index.to_string(),
-                        &s.start.to_string(),
-                        &s.end.to_string(),
-                        &s.paragraph.to_string(),
-                        layout_name(s.layout),
-                        &clean(s.speaker.as_deref().unwrap_or("")),
-                        &clean(&s.speakers.join("; ")),
-                        s.attribution,
-                        &ev,
-                        &es,
-                        &ee,
-                        &clean(&other),
-                        &s.topics.join("; "),
-                        &clean(s.text),
-                    ])?;
-                }
-            }
-            Level::Speakers => {
-                for s in &r.speakers {
-                    let topics: Vec<String> = s.topics.iter().map(|(k, v)| format!("{k}:{v}")).collect();
-                    w.write_record([
-                        src.as_str(),
-                        &clean(&s.name),
-                        &clean(s.honorific.as_deref().unwrap_or("")),
-                        &clean(s.title.as_deref().unwrap_or("")),
-                        &clean(s.organization.as_deref().unwrap_or("")),
-                        s.role.unwrap_or(""),
-                        match s.gender {
-                            Some(crate::lexicon::Gender::Male) => "male",
-                            Some(crate::lexicon::Gender::Female) => "female",
-                            None => "",
-                        },
-                        &clean(&s.aliases.join("; ")),
-                        &s.sentences.to_string(),
-                        &s.words.to_string(),
-                        &format!("{:.4}", s.share),
-                        &topics.join("; "),
-                    ])?;
-                }
-            }
-            Level::Topics => {
-                for t in topic_rows(r) {
-                    w.write_record([
-                        src.as_str(),
-                        &clean(t.speaker.unwrap_or("")),
-                        &clean(t.topic),
-                        &clean(t.label),
-                        &clean(t.basket.unwrap_or("")),
-                        &t.sentences.to_string(),
-                    ])?;
-                }
-            }
+    /// A CSV cell, neutralised if sanitising.
+    fn clean<'s>(&self, s: &'s str) -> Cow<'s, str> {
+        if self.opts.sanitize {
+            sanitize_cell(s)
+        } else {
+            Cow::Borrowed(s)
         }
+    }
+
+    fn csv_record<W: Write, I: AsRef<[u8]>>(&mut self, out: &mut W, cells: &[I]) -> io::Result<()> {
+        self.row.clear();
+        let mut w = csv::WriterBuilder::new().has_headers(false).buffer_capacity(4096).from_writer(&mut self.row);
+        w.write_record(cells)?;
         w.flush()?;
-        Ok(())
+        drop(w);
+        out.write_all(&self.row)
+    }
+
+    /// A CSV record of text cells, each neutralised if sanitising (the
+    /// source and the numbers too: a path may start with `-` or `=`).
+    fn csv_cells<W: Write>(&mut self, out: &mut W, cells: &[&str]) -> io::Result<()> {
+        let mut cleaned = std::mem::take(&mut self.cells);
+        cleaned.clear();
+        cleaned.extend(cells.iter().map(|c| self.clean(c).into_owned()));
+        let r = self.csv_record(out, &cleaned);
+        self.cells = cleaned;
+        r
+    }
+
+    fn csv_sentence<W: Write>(&mut self, out: &mut W, source: &str, s: &SentenceReport) -> io::Result<()> {
+        let mut num = [itoa::Buffer::new(), itoa::Buffer::new(), itoa::Buffer::new(), itoa::Buffer::new()];
+        let (ev, es, ee) = match &s.evidence {
+            Some(e) => (e.text.as_str(), e.start.to_string(), e.end.to_string()),
+            None => ("", String::new(), String::new()),
+        };
+        let other = s.other_source.as_ref().map(|o| format!("{}: {}", o.kind, o.text)).unwrap_or_default();
+        let [a, b, c, d] = &mut num;
+        let index = a.format(s.index).to_string();
+        let start = b.format(s.start).to_string();
+        let end = c.format(s.end).to_string();
+        let paragraph = d.format(s.paragraph).to_string();
+        self.csv_cells(
+            out,
+            &[
+                source,
+                &index,
+                &start,
+                &end,
+                &paragraph,
+                layout_name(s.layout),
+                s.speaker.as_deref().unwrap_or(""),
+                &s.speakers.join("; "),
+                s.attribution,
+                ev,
+                &es,
+                &ee,
+                &other,
+                &s.topics.join("; "),
+                s.text,
+            ],
+        )
+    }
+
+    fn csv_speaker<W: Write>(&mut self, out: &mut W, source: &str, s: &SpeakerReport) -> io::Result<()> {
+        let topics: Vec<String> = s.topics.iter().map(|(k, v)| format!("{k}:{v}")).collect();
+        self.csv_cells(
+            out,
+            &[
+                source,
+                &s.name,
+                s.honorific.as_deref().unwrap_or(""),
+                s.title.as_deref().unwrap_or(""),
+                s.organization.as_deref().unwrap_or(""),
+                s.role.unwrap_or(""),
+                match s.gender {
+                    Some(crate::lexicon::Gender::Male) => "male",
+                    Some(crate::lexicon::Gender::Female) => "female",
+                    None => "",
+                },
+                &s.aliases.join("; "),
+                &s.sentences.to_string(),
+                &s.words.to_string(),
+                &format!("{:.4}", s.share),
+                &topics.join("; "),
+            ],
+        )
     }
 }
 
@@ -378,12 +511,12 @@ fn layout_name(l: crate::segment::Layout) -> &'static str {
 
 /// One row per (speaker, topic), plus a row with no speaker for the topic's
 /// unattributed sentences.
-fn topic_rows<'a>(r: &'a Report) -> Vec<TopicRow<'a>> {
+fn topic_rows<'a>(source: &'a str, topics: &'a [TopicReport]) -> Vec<TopicRow<'a>> {
     let mut rows = Vec::new();
-    for t in &r.topics {
+    for t in topics {
         for (name, n) in &t.speakers {
             rows.push(TopicRow {
-                source: &r.source,
+                source,
                 speaker: Some(name),
                 topic: t.id,
                 label: t.label,
@@ -393,7 +526,7 @@ fn topic_rows<'a>(r: &'a Report) -> Vec<TopicRow<'a>> {
         }
         if t.unattributed > 0 {
             rows.push(TopicRow {
-                source: &r.source,
+                source,
                 speaker: None,
                 topic: t.id,
                 label: t.label,
@@ -403,26 +536,6 @@ fn topic_rows<'a>(r: &'a Report) -> Vec<TopicRow<'a>> {
         }
     }
     rows
-}
-
-/// Object-safe serialisation of the row types.
-mod erased {
-    use std::io::{self, Write};
-
-    pub trait Ser {
-        fn write_json(&self, buf: &mut dyn Write, pretty: bool) -> io::Result<()>;
-    }
-
-    impl<T: serde::Serialize> Ser for T {
-        fn write_json(&self, buf: &mut dyn Write, pretty: bool) -> io::Result<()> {
-            if pretty {
-                serde_json::to_writer_pretty(buf, self)?;
-            } else {
-                serde_json::to_writer(buf, self)?;
-            }
-            Ok(())
-        }
-    }
 }
 
 #[cfg(test)]
@@ -446,6 +559,44 @@ mod tests {
         assert_eq!(v["speakers"][0]["name"], "Lena Varga");
         assert_eq!(v["sentences"][1]["speaker"], "Lena Varga");
         assert_eq!(v["sentences"][1]["attribution"], "pronoun");
+    }
+
+    /// The streaming path (rows written as sentences are decided) and the
+    /// report path (the whole report built first) write the same bytes.
+    #[test]
+    fn streamed_equals_built() {
+        let a = Analyzer::default();
+        let text = "Panel on cyber norms\n\nMs Lena Varga (Head of Policy, Northwind) said that privacy matters. \
+                    She added =SUM(A1) as a joke.\n\nMr Tomas Berg, Director at Eastgate, argued that the OEWG \
+                    must go on. Varga disagreed. \"Capacity building first,\" he said.";
+        for format in [Format::Json, Format::Jsonl, Format::Csv] {
+            for level in [Level::Report, Level::Sentences, Level::Speakers, Level::Topics] {
+                for (array, pretty) in [(false, false), (true, false), (false, true), (true, true)] {
+                    let opts = WriteOptions { format, level, array, sanitize: true, bom: false, pretty };
+                    let mut built = Vec::new();
+                    write_document(opts, &mut built, &a.analyze("x.txt", text)).unwrap();
+                    let mut streamed = Vec::new();
+                    let mut w = Writer::new(opts);
+                    w.begin(&mut streamed).unwrap();
+                    let n = w.stream(&mut streamed, &a, "x.txt", text, &mut TagCache::new()).unwrap();
+                    w.finish(&mut streamed).unwrap();
+                    let what = format!("{format:?} {level:?} array={array} pretty={pretty}");
+                    assert_eq!(String::from_utf8(streamed).unwrap(), String::from_utf8(built).unwrap(), "{what}");
+                    assert_eq!((n.sentences, n.speakers), (6, 2), "{what}");
+                    // a rendered body framed by write_body is the same document again
+                    let mut body = Vec::new();
+                    w.render_text(&mut body, &a, "x.txt", text, &mut TagCache::new()).unwrap();
+                    let mut framed = Vec::new();
+                    let mut w = Writer::new(opts);
+                    w.begin(&mut framed).unwrap();
+                    w.write_body(&mut framed, &body).unwrap();
+                    w.finish(&mut framed).unwrap();
+                    let mut built = Vec::new();
+                    write_document(opts, &mut built, &a.analyze("x.txt", text)).unwrap();
+                    assert_eq!(framed, built, "{what} (body)");
+                }
+            }
+        }
     }
 
     #[test]

@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use rust_stemmers::Algorithm;
+use rustc_hash::FxHashMap;
+use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
 use crate::attribute::{self, Evidence, How};
@@ -82,7 +84,7 @@ pub struct TopicHit<'a> {
 }
 
 /// One sentence, as written out.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct SentenceReport<'a> {
     /// 0-based position in the report.
     pub index: usize,
@@ -112,6 +114,37 @@ pub struct SentenceReport<'a> {
     pub topic_matches: Vec<TopicHit<'a>>,
 }
 
+impl SentenceReport<'_> {
+    /// Serialises the fields in schema order into an open struct; shared by
+    /// the report's `sentences` and the rows that add a `source` field.
+    pub(crate) fn fields<S: SerializeStruct>(&self, m: &mut S) -> Result<(), S::Error> {
+        m.serialize_field("index", &self.index)?;
+        m.serialize_field("start", &self.start)?;
+        m.serialize_field("end", &self.end)?;
+        m.serialize_field("text", self.text)?;
+        m.serialize_field("paragraph", &self.paragraph)?;
+        m.serialize_field("layout", &self.layout)?;
+        m.serialize_field("speaker", &self.speaker)?;
+        m.serialize_field("speakers", &self.speakers)?;
+        m.serialize_field("attribution", self.attribution)?;
+        m.serialize_field("evidence", &self.evidence)?;
+        m.serialize_field("other_source", &self.other_source)?;
+        m.serialize_field("topics", &self.topics)?;
+        m.serialize_field("topic_matches", &self.topic_matches)
+    }
+
+    /// Number of fields written by [`SentenceReport::fields`].
+    pub(crate) const FIELDS: usize = 13;
+}
+
+impl Serialize for SentenceReport<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_struct("SentenceReport", Self::FIELDS)?;
+        self.fields(&mut m)?;
+        m.end()
+    }
+}
+
 /// Per-topic totals.
 #[derive(Debug, Clone, Serialize)]
 pub struct TopicReport<'a> {
@@ -129,10 +162,11 @@ pub struct TopicReport<'a> {
     pub unattributed: usize,
 }
 
-/// The words of a segment that attribution reads: a list marker or leading
-/// punctuation is not one.
-fn words(text: &str, s: &segment::Segment) -> Vec<text::Tok> {
-    text::tokenize(text, s.start + segment::content_start(s.text), s.end)
+/// The words of a segment that attribution reads (a list marker or leading
+/// punctuation is not one), into a reused buffer.
+fn words_into(text: &str, s: &segment::Segment, toks: &mut Vec<text::Tok>) {
+    toks.clear();
+    text::tokenize_into(text, s.start + segment::content_start(s.text), s.end, toks);
 }
 
 /// Everything whosaid found in one input.
@@ -142,10 +176,21 @@ pub struct Report<'a> {
     pub source: String,
     /// Input size in bytes.
     pub bytes: usize,
-    /// The speaker table.
-    pub speakers: Vec<SpeakerReport<'a>>,
     /// Every sentence, in order.
     pub sentences: Vec<SentenceReport<'a>>,
+    /// The speaker table.
+    pub speakers: Vec<SpeakerReport<'a>>,
+    /// Topics that occur, in taxonomy order.
+    pub topics: Vec<TopicReport<'a>>,
+}
+
+/// What [`Analyzer::analyze_each`] returns once every sentence has been seen.
+#[derive(Debug, Clone)]
+pub struct Totals<'a> {
+    /// Number of sentences.
+    pub sentences: usize,
+    /// The speaker table, with counts.
+    pub speakers: Vec<SpeakerReport<'a>>,
     /// Topics that occur, in taxonomy order.
     pub topics: Vec<TopicReport<'a>>,
 }
@@ -169,19 +214,50 @@ impl Analyzer {
 
     /// [`Analyzer::analyze`] with a word memo reused across documents (one per thread).
     pub fn analyze_cached<'a>(&'a self, source: &str, text: &'a str, cache: &mut TagCache) -> Report<'a> {
+        let mut sentences = Vec::new();
+        let totals = self
+            .analyze_each(text, cache, |s| {
+                sentences.push(s.clone());
+                Ok::<(), std::convert::Infallible>(())
+            })
+            .unwrap_or_else(|e| match e {});
+        Report {
+            source: source.to_string(),
+            bytes: text.len(),
+            sentences,
+            speakers: totals.speakers,
+            topics: totals.topics,
+        }
+    }
+
+    /// Runs the pipeline as a stream: `each` sees every sentence, in order, as
+    /// soon as it is decided; the speaker table and topic totals (which need
+    /// every sentence) are returned at the end. Memory stays proportional to
+    /// the input and its sentence offsets, not to the output. The sentence
+    /// passed to `each` is reused: clone it to keep it. An error from `each`
+    /// stops the run and is returned.
+    pub fn analyze_each<'a, E>(
+        &'a self,
+        text: &'a str,
+        cache: &mut TagCache,
+        mut each: impl FnMut(&SentenceReport<'a>) -> Result<(), E>,
+    ) -> Result<Totals<'a>, E> {
         let segs = self.segmenter.segment(text);
         // pass 1: introductions → speaker table (tokens are not kept: memory
         // stays proportional to one sentence, not to the input)
-        let intros: Vec<Vec<speakers::Intro>> =
-            segs.iter()
-                .map(|s| {
-                    if speakers::may_introduce(s.text) {
-                        speakers::intros(text, s, &words(text, s))
-                    } else {
-                        Vec::new()
-                    }
-                })
-                .collect();
+        let mut toks = Vec::new();
+        // the introductions of sentence i are intros[at[i]..at[i + 1]]: one
+        // flat list, not a list per sentence (most sentences have none)
+        let mut intros: Vec<speakers::Intro> = Vec::new();
+        let mut at: Vec<u32> = Vec::with_capacity(segs.len() + 1);
+        at.push(0);
+        for s in &segs {
+            if speakers::may_introduce(s.text) {
+                words_into(text, s, &mut toks);
+                intros.extend(speakers::intros(text, s, &toks));
+            }
+            at.push(u32::try_from(intros.len()).expect("fewer than 2^32 introductions"));
+        }
         let mut table = speakers::build_table(text, &intros);
         let taxonomy = self.tagger.taxonomy();
 
@@ -205,62 +281,77 @@ impl Analyzer {
             })
             .collect();
         let mut attributor = attribute::Attributor::new(&mut table);
-        let mut topic_counts: Vec<(usize, BTreeMap<Arc<str>, usize>, usize)> =
-            vec![(0, BTreeMap::new(), 0); taxonomy.topics.len()];
+        // per topic: tagged sentences, unattributed ones; per (topic, speaker): sentences
+        let mut per_topic: Vec<(usize, usize)> = vec![(0, 0); taxonomy.topics.len()];
+        let mut per_pair: FxHashMap<(usize, usize), usize> = FxHashMap::default();
         let mut total_words = 0;
-        let mut sentences = Vec::with_capacity(segs.len());
         let mut matches = Vec::new();
-        // pass 2: attribution and topics, sentence by sentence
-        for (i, (seg, intro)) in segs.iter().zip(&intros).enumerate() {
-            let a = attributor.next(text, seg, &words(text, seg), intro);
+        let mut topic_ids: Vec<usize> = Vec::new();
+        let mut row = SentenceReport {
+            index: 0,
+            start: 0,
+            end: 0,
+            text: "",
+            paragraph: 0,
+            layout: Layout::Text,
+            speaker: None,
+            speakers: Vec::new(),
+            attribution: How::None.as_str(),
+            evidence: None,
+            other_source: None,
+            topics: Vec::new(),
+            topic_matches: Vec::new(),
+        };
+        // pass 2: attribution and topics, sentence by sentence, each written out at once
+        for (i, seg) in segs.iter().enumerate() {
+            let intro = &intros[at[i] as usize..at[i + 1] as usize];
+            words_into(text, seg, &mut toks);
+            let a = attributor.next(text, seg, &toks, intro);
             let words = text::word_count(seg.text);
             total_words += words;
             matches.clear();
             self.tagger.tag_into(text, seg.start, seg.end, cache, &mut matches);
-            let mut topic_ids: Vec<usize> = Vec::new();
+            topic_ids.clear();
             for m in &matches {
                 if !topic_ids.contains(&m.topic) {
                     topic_ids.push(m.topic);
                 }
             }
             for &t in &topic_ids {
-                topic_counts[t].0 += 1;
+                per_topic[t].0 += 1;
                 if a.speakers.is_empty() {
-                    topic_counts[t].2 += 1;
+                    per_topic[t].1 += 1;
                 }
                 for &s in &a.speakers {
-                    *topic_counts[t].1.entry(names[s].clone()).or_default() += 1;
-                    *speakers[s].topics.entry(taxonomy.topics[t].id.as_str()).or_default() += 1;
+                    *per_pair.entry((t, s)).or_default() += 1;
                 }
             }
             for &s in &a.speakers {
                 speakers[s].sentences += 1;
                 speakers[s].words += words;
             }
-            let who: Vec<Arc<str>> = a.speakers.iter().map(|&s| names[s].clone()).collect();
-            sentences.push(SentenceReport {
-                index: i,
-                start: seg.start,
-                end: seg.end,
-                text: seg.text,
-                paragraph: seg.paragraph,
-                layout: seg.layout,
-                speaker: who.first().cloned(),
-                speakers: who,
-                attribution: if a.speakers.is_empty() { How::None.as_str() } else { a.how.as_str() },
-                evidence: a.evidence,
-                other_source: a.other_source.map(|(kind, text)| OtherSource { kind, text }),
-                topics: topic_ids.iter().map(|&t| taxonomy.topics[t].id.as_str()).collect(),
-                topic_matches: matches
-                    .iter()
-                    .map(|m| TopicHit {
-                        topic: taxonomy.topics[m.topic].id.as_str(),
-                        keyword: self.tagger.keyword(m),
-                        start: m.start,
-                        end: m.end,
-                    })
-                    .collect(),
-            });
+            row.index = i;
+            row.start = seg.start;
+            row.end = seg.end;
+            row.text = seg.text;
+            row.paragraph = seg.paragraph;
+            row.layout = seg.layout;
+            row.speakers.clear();
+            row.speakers.extend(a.speakers.iter().map(|&s| names[s].clone()));
+            row.speaker = row.speakers.first().cloned();
+            row.attribution = if a.speakers.is_empty() { How::None.as_str() } else { a.how.as_str() };
+            row.evidence = a.evidence;
+            row.other_source = a.other_source.map(|(kind, text)| OtherSource { kind, text });
+            row.topics.clear();
+            row.topics.extend(topic_ids.iter().map(|&t| taxonomy.topics[t].id.as_str()));
+            row.topic_matches.clear();
+            row.topic_matches.extend(matches.iter().map(|m| TopicHit {
+                topic: taxonomy.topics[m.topic].id.as_str(),
+                keyword: self.tagger.keyword(m),
+                start: m.start,
+                end: m.end,
+            }));
+            each(&row)?;
         }
         for (s, t) in speakers.iter_mut().zip(attributor.table()) {
             s.share =
@@ -268,12 +359,18 @@ impl Analyzer {
             // gender may have been learnt from pronouns during attribution
             s.gender = t.gender;
         }
+        let mut by_topic: Vec<BTreeMap<Arc<str>, usize>> = vec![BTreeMap::new(); taxonomy.topics.len()];
+        for (&(t, s), &n) in &per_pair {
+            *by_topic[t].entry(names[s].clone()).or_default() += n;
+            speakers[s].topics.insert(taxonomy.topics[t].id.as_str(), n);
+        }
         let topics = taxonomy
             .topics
             .iter()
-            .zip(topic_counts)
-            .filter(|(_, (n, _, _))| *n > 0)
-            .map(|(t, (n, by, un))| TopicReport {
+            .zip(per_topic)
+            .zip(by_topic)
+            .filter(|((_, (n, _)), _)| *n > 0)
+            .map(|((t, (n, un)), by)| TopicReport {
                 id: t.id.as_str(),
                 label: t.label.as_str(),
                 basket: t.basket.as_deref(),
@@ -282,6 +379,6 @@ impl Analyzer {
                 unattributed: un,
             })
             .collect();
-        Report { source: source.to_string(), bytes: text.len(), speakers, sentences, topics }
+        Ok(Totals { sentences: segs.len(), speakers, topics })
     }
 }

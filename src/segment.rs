@@ -148,6 +148,10 @@ impl Segmenter {
         for unit in layout_units(text, body_start) {
             self.split_unit(text, unit, &mut out);
         }
+        // a large input keeps its segments until the end of the run: no slack
+        if out.capacity() > out.len() + out.len() / 4 + 64 {
+            out.shrink_to_fit();
+        }
         out
     }
 

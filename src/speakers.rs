@@ -849,7 +849,7 @@ fn fold_words(s: &str) -> String {
 }
 
 /// The speaker table: builds it from every introduction, merging repeats.
-pub fn build_table(src: &str, per_sentence: &[Vec<Intro>]) -> Vec<Speaker> {
+pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -> Vec<Speaker> {
     let mut table: Vec<Speaker> = Vec::new();
     // folded alias → speakers, folded full name → speakers (keeps merging linear)
     let mut by_alias: HashMap<String, Vec<usize>> = HashMap::default();
@@ -866,8 +866,8 @@ pub fn build_table(src: &str, per_sentence: &[Vec<Intro>]) -> Vec<Speaker> {
             }
         }
     };
-    for intros in per_sentence {
-        for it in intros.iter().filter(|it| it.is_speaker) {
+    {
+        for it in intros.into_iter().filter(|it| it.is_speaker) {
             let name = collapse(&src[it.name_span.0..it.name_span.1]);
             let name = text::strip_possessive(&name).0.to_string();
             let key: Vec<String> = name.split_whitespace().map(fold).collect();

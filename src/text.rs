@@ -42,41 +42,54 @@ fn inner_joiner(c: char) -> bool {
 
 /// Tokenises `src[start..end]`; offsets are absolute.
 pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Tok> {
-    let s = &src[start..end];
-    let mut out = Vec::with_capacity(s.len() / 5 + 1);
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut out = Vec::with_capacity((end - start) / 5 + 1);
+    tokenize_into(src, start, end, &mut out);
+    out
+}
+
+/// The character at byte `i` of `src[..end]` and its length; ASCII without decoding.
+#[inline]
+fn char_at(src: &str, i: usize, end: usize) -> Option<(char, usize)> {
+    let b = *src.as_bytes().get(i).filter(|_| i < end)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = src[i..end].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+#[inline]
+fn is_combining(d: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&d)
+}
+
+/// [`tokenize`] appending to `out` (a buffer reused across sentences).
+pub fn tokenize_into(src: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+    let mut i = start;
+    while let Some((c, len)) = char_at(src, i, end) {
         if c.is_whitespace() {
+            i += len;
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut j = i + c.len_utf8();
-            while let Some(&(k, d)) = it.peek() {
-                if d.is_alphanumeric() {
-                    it.next();
-                    j = k + d.len_utf8();
-                } else if inner_joiner(d) {
-                    // join only if followed by a letter or digit
-                    let next = s[k + d.len_utf8()..].chars().next();
-                    if next.is_some_and(char::is_alphanumeric) {
-                        it.next();
-                        j = k + d.len_utf8();
-                    } else {
-                        break;
-                    }
-                } else if d == '\u{301}' || d == '\u{308}' || ('\u{300}'..='\u{36f}').contains(&d) {
-                    it.next();
-                    j = k + d.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            out.push(Tok { start: start + i, end: start + j, kind: Kind::Word });
-        } else {
-            out.push(Tok { start: start + i, end: start + i + c.len_utf8(), kind: Kind::Punct });
+        if !c.is_alphanumeric() {
+            out.push(Tok { start: i, end: i + len, kind: Kind::Punct });
+            i += len;
+            continue;
         }
+        let mut j = i + len;
+        while let Some((d, dl)) = char_at(src, j, end) {
+            if d.is_alphanumeric() || is_combining(d) {
+                j += dl;
+            } else if inner_joiner(d) && char_at(src, j + dl, end).is_some_and(|(n, _)| n.is_alphanumeric()) {
+                // a joiner only inside a word: followed by a letter or digit
+                j += dl;
+            } else {
+                break;
+            }
+        }
+        out.push(Tok { start: i, end: j, kind: Kind::Word });
+        i = j;
     }
-    out
 }
 
 /// True if the word starts with an uppercase letter.
