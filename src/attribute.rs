@@ -457,14 +457,17 @@ fn find_mentions(
 /// decides first (`Ms Kim` vs `Mr Kim`), then recency.
 fn pick_one(mut sp: Vec<usize>, gender: Option<Gender>, table: &[Speaker], recency: &[usize]) -> Vec<usize> {
     if sp.len() > 1 {
-        if let Some(g) = gender {
-            let same: Vec<usize> = sp.iter().copied().filter(|&k| table[k].gender == Some(g)).collect();
-            if !same.is_empty() {
-                sp = same;
-            }
+        // the gender filter applies only if someone passes it
+        let fits = |k: usize| gender.is_some_and(|g| table[k].gender == Some(g));
+        let filter = sp.iter().any(|&k| fits(k));
+        let ok = |k: usize| !filter || fits(k);
+        // the most recent speaker among them, else the first in table order
+        let pick =
+            recency.iter().copied().find(|&r| ok(r) && sp.contains(&r)).or_else(|| sp.iter().copied().find(|&k| ok(k)));
+        if let Some(k) = pick {
+            sp.clear();
+            sp.push(k);
         }
-        sp.sort_by_key(|k| recency.iter().position(|r| r == k).unwrap_or(usize::MAX));
-        sp.truncate(1);
     }
     sp
 }
@@ -653,7 +656,7 @@ fn role_cue(src: &str, toks: &[Tok], table: &[Speaker], recency: &[usize]) -> Op
             let title_words: Vec<String> =
                 s.title.as_deref().unwrap_or("").split(|c: char| !c.is_alphanumeric() && c != '-').map(fold).collect();
             let of_ok = of_words.iter().all(|w| title_words.contains(w));
-            of_ok && (role.is_some() && s.role == role || title_words.iter().any(|w| *w == rw))
+            of_ok && (role.is_some() && s.role == role || title_words.iter().any(|w| **w == *rw))
         };
         let mut cands: Vec<usize> = (0..table.len()).filter(|&s| matches(&table[s])).collect();
         if cands.is_empty() && lexicon::GENERIC_ROLE_NOUNS.contains(rw.as_ref()) {

@@ -198,20 +198,23 @@ struct Keyword {
     words: Vec<KwWord>,
 }
 
-/// What a text word can match: the id of its stem among keyword stems, and
-/// its normalised form for the derivational guard.
-#[derive(Debug, Clone)]
-struct WordInfo {
-    stem: u32,
-    norm: Box<str>,
-}
+/// No information: the word cannot start or continue a keyword.
+const NO_WORD: u32 = u32::MAX;
 
 /// Memo of word look-ups, so each distinct word form is normalised and
 /// stemmed once. Keep one per worker thread and reuse it across documents;
-/// it empties itself past [`TagCache::LIMIT`] entries.
+/// it empties itself past [`TagCache::LIMIT`] entries. It also holds the
+/// per-sentence buffers, so tagging a sentence allocates nothing once warm.
 #[derive(Debug, Default)]
 pub struct TagCache {
-    words: FxHashMap<Box<str>, Option<WordInfo>>,
+    /// word form → index into `infos`, or [`NO_WORD`] when its stem is no keyword stem
+    words: FxHashMap<Box<str>, u32>,
+    /// (stem id, normalised form) of the words that can match
+    infos: Vec<(u32, Box<str>)>,
+    /// the current sentence's word spans
+    spans: Vec<(usize, usize)>,
+    /// the current sentence's word infos (index into `infos`, or [`NO_WORD`])
+    info: Vec<u32>,
 }
 
 impl TagCache {
@@ -238,6 +241,8 @@ pub struct Tagger {
     exact: FxHashMap<String, Vec<(usize, usize)>>,
     /// bitset of the three-letter prefixes of every keyword word (normalised, lowercase a–z)
     prefixes: Vec<u64>,
+    /// bitset of the first two bytes of every case-sensitive keyword
+    exact_pairs: Vec<u64>,
 }
 
 impl std::fmt::Debug for Tagger {
@@ -403,6 +408,7 @@ impl Tagger {
             keywords: vec![],
             exact: FxHashMap::default(),
             prefixes: vec![0; (26usize * 26 * 26).div_ceil(64)],
+            exact_pairs: vec![0; (1 << 16) / 64],
         };
         for (ti, topic) in taxonomy.topics.iter().enumerate() {
             for kw in &topic.keywords {
@@ -411,6 +417,11 @@ impl Tagger {
                     let k = t.keywords.len();
                     t.keywords.push(Keyword { topic: ti, text: kw.to_string(), words: vec![] });
                     t.exact.entry(kw.to_string()).or_default().push((ti, k));
+                    let b = kw.as_bytes();
+                    if b.len() >= 2 {
+                        let bit = usize::from(b[0]) << 8 | usize::from(b[1]);
+                        t.exact_pairs[bit / 64] |= 1 << (bit % 64);
+                    }
                     continue;
                 }
                 let words: Vec<&str> =
@@ -493,32 +504,23 @@ impl Tagger {
 
     /// Like [`Tagger::tag`], appending to `out` and memoising word look-ups in `cache`.
     pub fn tag_into(&self, src: &str, start: usize, end: usize, cache: &mut TagCache, out: &mut Vec<TopicMatch>) {
-        let words = words_of(src, start, end);
-        let mut info: Vec<Option<Option<&WordInfo>>> = vec![None; words.len()];
-        // resolve each word once (cache insertions first, then borrows)
+        let mut words = std::mem::take(&mut cache.spans);
+        let mut info = std::mem::take(&mut cache.info);
+        words_of(src, start, end, &mut words);
+        info.clear();
+        // resolve each word once: one hash look-up for a known form
         for &(ws, we) in &words {
             let w = &src[ws..we];
-            if let Some(bit) = prefix_bit(w.as_bytes()) {
-                if self.prefixes[bit / 64] & (1 << (bit % 64)) == 0 {
-                    continue;
-                }
-            }
-            if !cache.words.contains_key(w) {
-                if cache.words.len() >= TagCache::LIMIT {
-                    cache.words.clear();
-                }
-                let v = self.lookup(w);
-                cache.words.insert(w.into(), v);
-            }
+            let candidate = prefix_bit(w.as_bytes()).is_none_or(|bit| self.prefixes[bit / 64] & (1 << (bit % 64)) != 0);
+            info.push(if candidate { self.resolve(w, cache) } else { NO_WORD });
         }
-        for (k, &(ws, we)) in words.iter().enumerate() {
-            info[k] = Some(cache.words.get(&src[ws..we]).and_then(Option::as_ref));
-        }
-        let at = |k: usize| -> Option<&WordInfo> { info.get(k).copied().flatten().flatten() };
+        let at = |k: usize| -> Option<&(u32, Box<str>)> {
+            info.get(k).filter(|&&i| i != NO_WORD).map(|&i| &cache.infos[i as usize])
+        };
         for (i, &(ws, we)) in words.iter().enumerate() {
             let w = &src[ws..we];
             // acronyms in their written case, a plural `s` allowed
-            if !self.exact.is_empty() && w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+            if self.may_be_exact(w) {
                 let base =
                     w.strip_suffix('s').filter(|b| b.len() >= 2 && b.chars().last().is_some_and(|c| c.is_uppercase()));
                 if let Some(hits) = self.exact.get(w).or_else(|| base.and_then(|b| self.exact.get(b))) {
@@ -527,17 +529,17 @@ impl Tagger {
                     }
                 }
             }
-            let Some(first) = at(i) else { continue };
-            for &k in &self.by_first[first.stem as usize] {
+            let Some(&(first, _)) = at(i) else { continue };
+            for &k in &self.by_first[first as usize] {
                 let kw = &self.keywords[k];
                 let n = kw.words.len();
                 if i + n > words.len() {
                     continue;
                 }
-                let ok = (0..n).all(|j| match at(i + j) {
-                    Some(wi) => {
-                        wi.stem == kw.words[j].stem
-                            && wi.norm.starts_with(kw.words[j].guard.as_str())
+                let ok = kw.words.iter().enumerate().all(|(j, kwj)| match at(i + j) {
+                    Some((stem, norm)) => {
+                        *stem == kwj.stem
+                            && (kwj.guard.is_empty() || norm.starts_with(kwj.guard.as_str()))
                             && (j == 0 || gap_ok(src, words[i + j - 1].1, words[i + j].0))
                     }
                     None => false,
@@ -547,21 +549,54 @@ impl Tagger {
                 }
             }
         }
+        cache.spans = words;
+        cache.info = info;
+    }
+
+    /// The cached info of a word form, computing it on first sight.
+    fn resolve(&self, w: &str, cache: &mut TagCache) -> u32 {
+        if let Some(&i) = cache.words.get(w) {
+            return i;
+        }
+        if cache.words.len() >= TagCache::LIMIT {
+            cache.words.clear();
+            cache.infos.clear();
+        }
+        let i = match self.lookup(w) {
+            Some(v) => {
+                cache.infos.push(v);
+                (cache.infos.len() - 1) as u32
+            }
+            None => NO_WORD,
+        };
+        cache.words.insert(w.into(), i);
+        i
+    }
+
+    /// Whether `w` could be a case-sensitive (acronym) keyword: checked on
+    /// its first two bytes before any hashing.
+    #[inline]
+    fn may_be_exact(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        b.len() >= 2 && {
+            let bit = usize::from(b[0]) << 8 | usize::from(b[1]);
+            self.exact_pairs[bit / 64] & (1 << (bit % 64)) != 0
+        }
     }
 
     /// Normalises and stems one word; None unless its stem is a keyword stem.
-    fn lookup(&self, w: &str) -> Option<WordInfo> {
+    fn lookup(&self, w: &str) -> Option<(u32, Box<str>)> {
         let n = self.norm(w);
         let stem = self.stemmer.stem(&n);
         let id = *self.stems.get(stem.as_ref())?;
-        Some(WordInfo { stem: id, norm: n.into_boxed_str() })
+        Some((id, n.into_boxed_str()))
     }
 }
 
-/// Word spans (letters and digits, inner apostrophes) in `src[start..end]`.
-fn words_of(src: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+/// Word spans (letters and digits, inner apostrophes) in `src[start..end]`, into `words`.
+fn words_of(src: &str, start: usize, end: usize, words: &mut Vec<(usize, usize)>) {
+    words.clear();
     let b = src.as_bytes();
-    let mut words = Vec::with_capacity((end - start) / 6 + 1);
     let mut i = start;
     let mut s: Option<usize> = None;
     while i < end {
@@ -587,7 +622,6 @@ fn words_of(src: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     if let Some(ws) = s {
         words.push((ws, end));
     }
-    words
 }
 
 /// Words of a phrase may be separated by spaces, a hyphen or a line break, nothing else.
