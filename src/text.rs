@@ -145,21 +145,16 @@ pub fn folded(w: &str) -> Cow<'_, str> {
 /// Number of whitespace-separated words (ASCII whitespace and NBSP).
 pub fn word_count(s: &str) -> usize {
     let b = s.as_bytes();
+    // a word starts at each non-space byte after a space (or at the start);
+    // NBSP is the two bytes C2 A0, both counted as space
     let mut n = 0;
-    let mut in_word = false;
-    let mut i = 0;
-    while i < b.len() {
-        let space = b[i].is_ascii_whitespace() || (b[i] == 0xC2 && b.get(i + 1) == Some(&0xA0));
-        if space {
-            in_word = false;
-            i += if b[i] == 0xC2 { 2 } else { 1 };
-            continue;
-        }
-        if !in_word {
-            n += 1;
-            in_word = true;
-        }
-        i += 1;
+    let mut prev_space = true;
+    for (i, &c) in b.iter().enumerate() {
+        let space = c.is_ascii_whitespace()
+            || (c == 0xC2 && b.get(i + 1) == Some(&0xA0))
+            || (c == 0xA0 && i > 0 && b[i - 1] == 0xC2);
+        n += usize::from(!space && prev_space);
+        prev_space = space;
     }
     n
 }
@@ -218,6 +213,25 @@ pub fn edit_distance(a: &str, b: &str, max: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_counts() {
+        // (name, input, expected)
+        let cases: &[(&str, &str, usize)] = &[
+            ("empty", "", 0),
+            ("spaces only", " \t\n ", 0),
+            ("plain", "She said so.", 3),
+            ("leading and trailing space", "  a b  ", 2),
+            ("line breaks and tabs", "a\nb\tc\r\nd", 4),
+            ("no-break space separates", "10\u{a0}000 people", 3),
+            ("a0 byte inside another letter", "voilà là", 2),
+            ("punctuation is part of a word", "— yes —", 3),
+            ("non-ASCII letters", "Radović Šimić", 2),
+        ];
+        for (name, input, want) in cases {
+            assert_eq!(word_count(input), *want, "{name}");
+        }
+    }
 
     #[test]
     fn tokens() {
