@@ -75,9 +75,10 @@ fn pipeline(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("analyze", size), &text, |b, t| {
             b.iter(|| analyzer.analyze("bench", t).sentences.len())
         });
-        g.bench_with_input(BenchmarkId::new("analyze + jsonl to sink", size), &text, |b, t| {
+        // what the binary does: rows streamed to the output as they are decided
+        g.bench_with_input(BenchmarkId::new("stream jsonl to sink", size), &text, |b, t| {
+            let mut cache = TagCache::new();
             b.iter(|| {
-                let r = analyzer.analyze("bench", t);
                 let mut w = Writer::new(WriteOptions {
                     format: Format::Jsonl,
                     level: Level::Sentences,
@@ -87,7 +88,7 @@ fn pipeline(c: &mut Criterion) {
                     pretty: false,
                 });
                 let mut sink = std::io::sink();
-                w.write_report(&mut sink, &r).unwrap();
+                w.stream(&mut sink, &analyzer, "bench", t, &mut cache).unwrap().sentences
             })
         });
     }
