@@ -410,6 +410,7 @@ impl Tagger {
             prefixes: vec![0; (26usize * 26 * 26).div_ceil(64)],
             exact_pairs: vec![0; (1 << 16) / 64],
         };
+        let mut memo = FxHashMap::default();
         for (ti, topic) in taxonomy.topics.iter().enumerate() {
             for kw in &topic.keywords {
                 let kw = kw.trim();
@@ -426,11 +427,11 @@ impl Tagger {
                 }
                 let words: Vec<&str> =
                     kw.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
-                t.add_keyword(ti, kw, &words);
+                t.add_keyword(&mut memo, ti, kw, &words);
                 // joined form: "cyber attack" / "cyber-attack" also as "cyberattack"
                 if words.len() == 2 {
                     let joined = format!("{}{}", words[0], words[1]);
-                    t.add_keyword(ti, kw, &[joined.as_str()]);
+                    t.add_keyword(&mut memo, ti, kw, &[joined.as_str()]);
                 }
             }
         }
@@ -447,12 +448,17 @@ impl Tagger {
         id
     }
 
-    fn add_keyword(&mut self, topic: usize, text: &str, words: &[&str]) {
+    fn add_keyword(&mut self, memo: &mut FxHashMap<String, KwWord>, topic: usize, text: &str, words: &[&str]) {
         if words.is_empty() {
             return;
         }
         let mut compiled = Vec::with_capacity(words.len());
         for w in words {
+            // keywords share many words: each is normalised and stemmed once
+            if let Some(kw) = memo.get(*w) {
+                compiled.push(kw.clone());
+                continue;
+            }
             let n = self.norm(w);
             let stem = self.stemmer.stem(&n).into_owned();
             let guard = match n.strip_prefix(stem.as_str()) {
@@ -462,9 +468,12 @@ impl Tagger {
             if let Some(bit) = prefix_bit(n.as_bytes()) {
                 self.prefixes[bit / 64] |= 1 << (bit % 64);
             }
-            compiled.push(KwWord { stem: self.stem_id(stem), guard });
+            let kw = KwWord { stem: self.stem_id(stem), guard };
+            memo.insert(w.to_string(), kw.clone());
+            compiled.push(kw);
         }
-        let duplicate = self.keywords.iter().any(|e| {
+        // a duplicate starts with the same stem: only that bucket is searched
+        let duplicate = self.by_first[compiled[0].stem as usize].iter().map(|&k| &self.keywords[k]).any(|e| {
             e.topic == topic
                 && e.words.len() == compiled.len()
                 && e.words.iter().zip(&compiled).all(|(a, b)| a.stem == b.stem && a.guard == b.guard)
