@@ -350,6 +350,7 @@ fn find_mentions(
             *c = true;
         }
     }
+    let mut key = String::new();
     let mut i = 0;
     while i < toks.len() {
         if covered[i] {
@@ -358,13 +359,13 @@ fn find_mentions(
         }
         let t = &toks[i];
         let w = t.text(src);
-        if t.kind != Kind::Word || !(is_cap(w) || lexicon::PARTICLES.contains(w)) {
+        if t.kind != Kind::Word || !(is_cap(w) || w.len() <= 5 && lexicon::PARTICLES.contains(w)) {
             i += 1;
             continue;
         }
         // longest alias match
         let mut found = None;
-        let mut key = String::new();
+        key.clear();
         for n in 1..=index.max_words.min(toks.len() - i) {
             let tk = &toks[i + n - 1];
             if tk.kind != Kind::Word {
@@ -485,11 +486,11 @@ fn subject_place(src: &str, toks: &[Tok], first: usize) -> bool {
         return true;
     }
     let p = toks[first - 1].text(src);
-    let lp = folded(p);
     // after a fronted clause, a dash, or a closing quote: "“…,” Varga said"
     if matches!(p, "," | ";" | ":" | "‘" | "“" | "\"" | "—" | "–" | "’" | "”") {
         return true;
     }
+    let lp = folded(p);
     if first == 1 {
         return matches!(
             lp.as_ref(),
@@ -606,8 +607,12 @@ fn best_source(src: &str, toks: &[Tok], mentions: &[Mention]) -> Option<Attribut
 fn role_cue(src: &str, toks: &[Tok], table: &[Speaker], recency: &[usize]) -> Option<Attribution> {
     let n = toks.len().min(14);
     for k in 0..n {
+        // cheap test first: most tokens are not "the"
+        if !toks[k].text(src).eq_ignore_ascii_case("the") {
+            continue;
+        }
         let according = k >= 2 && folded(toks[k - 1].text(src)) == "to" && folded(toks[k - 2].text(src)) == "according";
-        if folded(toks[k].text(src)) != "the" || !(subject_place(src, toks, k) || according) {
+        if !(subject_place(src, toks, k) || according) {
             continue;
         }
         let mut j = k + 1;
@@ -711,6 +716,10 @@ fn pronoun_cue(
     }
     if hit.is_none() {
         for k in 0..toks.len() {
+            // cheap test first: "he" and "she" are two or three ASCII bytes
+            if !matches!(toks[k].end - toks[k].start, 2 | 3) {
+                continue;
+            }
             let p = w(k);
             let g = match p.as_ref() {
                 "he" => Gender::Male,

@@ -459,10 +459,10 @@ fn mention_only_context(src: &str, toks: &[Tok], first: usize) -> bool {
 
 /// Lines that name a person who is not a speaker: bylines and captions.
 pub fn is_byline(src: &str, toks: &[Tok]) -> bool {
-    let words: Vec<std::borrow::Cow<'_, str>> = toks.iter().take(2).map(|t| folded(t.text(src))).collect();
-    let w = |k: usize| words.get(k).map(|c| c.as_ref()).unwrap_or("");
+    let w = |k: usize| toks.get(k).map(|t| folded(t.text(src))).unwrap_or_default();
+    let w0 = w(0);
     matches!(
-        w(0),
+        w0.as_ref(),
         "by" | "photo"
             | "image"
             | "caption"
@@ -477,8 +477,8 @@ pub fn is_byline(src: &str, toks: &[Tok]) -> bool {
             | "picture"
             | "alt"
             | "pictured"
-    ) || (w(0) == "event" && matches!(w(1), "report" | "reports" | "report/s"))
-        || w(1) == "photo"
+    ) || (w0 == "event" && matches!(w(1).as_ref(), "report" | "reports" | "report/s"))
+        || toks.get(1).is_some_and(|t| t.text(src).eq_ignore_ascii_case("photo"))
 }
 
 /// Is the token at `k` (after skipping adverbs) a predicate of a subject before it?
