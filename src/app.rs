@@ -10,6 +10,7 @@
 use std::fs;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -97,15 +98,26 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
         }
     }
     let chunk = 64 * threads;
+    // one word memo per worker thread, kept for the whole run
+    let caches: Vec<Mutex<TagCache>> = (0..threads).map(|_| Mutex::new(TagCache::new())).collect();
+    // workers render bodies with their own writer; `writer` frames them here
+    let renderer = Writer::new(cfg.write);
     let mut jobs = jobs(cfg).peekable();
+    // results of the previous chunk, written while the next one is analysed
+    let mut pending: Option<Vec<Result<Done, (String, String)>>> = None;
     loop {
         let batch: Vec<Job> = jobs.by_ref().take(chunk).collect();
-        if batch.is_empty() {
+        if batch.is_empty() && pending.is_none() {
             break;
         }
         // a lone input (the usual single report, or a huge one) is written
         // straight to the output instead of through a buffer
-        if batch.len() == 1 && to_stdout && !jobs_left(&mut jobs) {
+        if pending.is_none()
+            && summary.done + summary.failed == 0
+            && batch.len() == 1
+            && to_stdout
+            && !jobs_left(&mut jobs)
+        {
             let job = batch.into_iter().next().expect("one job");
             match load(cfg, job) {
                 Ok(l) => {
@@ -133,35 +145,33 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
                 pool.insert(rayon::ThreadPoolBuilder::new().num_threads(threads).build().map_err(io::Error::other)?)
             }
         };
-        let results: Vec<Result<Done, (String, String)>> = pool.install(|| {
-            batch.into_par_iter().map_init(TagCache::new, |cache, j| process(cfg, &writer, j, cache)).collect()
+        // analyse this chunk on the pool while this thread writes the previous one
+        let mut analysed = None;
+        let wrote = pool.in_place_scope(|scope| {
+            if !batch.is_empty() {
+                let (caches, renderer, analysed) = (&caches, &renderer, &mut analysed);
+                scope.spawn(move |_| {
+                    *analysed = Some(
+                        batch
+                            .into_par_iter()
+                            .map(|j| {
+                                let slot = rayon::current_thread_index().unwrap_or(0) % caches.len();
+                                let mut cache = caches[slot].lock().unwrap_or_else(PoisonError::into_inner);
+                                process(cfg, renderer, j, &mut cache)
+                            })
+                            .collect(),
+                    );
+                });
+            }
+            match pending.take() {
+                Some(results) => write_results(results, &mut writer, &mut out, err, &mut summary, progress.as_ref()),
+                None => Ok(()),
+            }
         });
-        for r in results {
-            match r {
-                Ok(d) => {
-                    summary.done += 1;
-                    summary.sentences += d.sentences;
-                    summary.speakers += d.speakers;
-                    summary.bytes += d.bytes;
-                    if to_stdout {
-                        if let Err(e) = writer.write_body(&mut out, &d.body) {
-                            return broken_or(e, summary);
-                        }
-                    }
-                }
-                Err((what, cause)) => {
-                    summary.failed += 1;
-                    if let Some(p) = &progress {
-                        p.suspend(|| writeln!(err, "whosaid: {what}: {cause}"))?;
-                    } else {
-                        writeln!(err, "whosaid: {what}: {cause}")?;
-                    }
-                }
-            }
-            if let Some(p) = &progress {
-                p.inc(1);
-            }
+        if let Err(e) = wrote {
+            return broken_or(e, summary);
         }
+        pending = analysed;
     }
     if to_stdout {
         if let Err(e) = writer.finish(&mut out) {
@@ -187,6 +197,40 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
         )?;
     }
     Ok(summary)
+}
+
+/// Writes one chunk's results in input order and counts them; per-input
+/// errors go to `err`. An error writing the output itself is returned.
+fn write_results<W: Write, E: Write>(
+    results: Vec<Result<Done, (String, String)>>,
+    writer: &mut Writer,
+    out: &mut W,
+    err: &mut E,
+    summary: &mut Summary,
+    progress: Option<&indicatif::ProgressBar>,
+) -> io::Result<()> {
+    for r in results {
+        match r {
+            Ok(d) => {
+                summary.done += 1;
+                summary.sentences += d.sentences;
+                summary.speakers += d.speakers;
+                summary.bytes += d.bytes;
+                writer.write_body(out, &d.body)?;
+            }
+            Err((what, cause)) => {
+                summary.failed += 1;
+                match progress {
+                    Some(p) => p.suspend(|| writeln!(err, "whosaid: {what}: {cause}"))?,
+                    None => writeln!(err, "whosaid: {what}: {cause}")?,
+                }
+            }
+        }
+        if let Some(p) = progress {
+            p.inc(1);
+        }
+    }
+    Ok(())
 }
 
 fn broken_or(e: io::Error, mut s: Summary) -> io::Result<Summary> {
@@ -261,6 +305,7 @@ fn load(cfg: &Config, job: Job) -> Result<Loaded, (String, String)> {
 
 fn process(cfg: &Config, writer: &Writer, job: Job, cache: &mut TagCache) -> Result<Done, (String, String)> {
     let l = load(cfg, job)?;
+    // sentence-level JSON runs to about seven times the input
     let mut body = Vec::with_capacity(l.text.len() * 3);
     let n = writer
         .render_text(&mut body, &cfg.analyzer, &l.source, &l.text, cache)
