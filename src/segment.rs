@@ -162,7 +162,19 @@ impl Segmenter {
         let list = ListMarker::at(&text[us..ue]);
         let mut sent_start = us;
         let mut i = us;
+        // outside lists only `.` `!` `?` and `…` (E2 …) matter: jump to the next one
+        let e2_from = |i: usize| memchr::memchr(0xE2, &bytes[i..ue]).map_or(ue, |p| i + p);
+        let mut next_e2 = e2_from(us);
         while i < ue {
+            if list.is_none() {
+                if next_e2 < i {
+                    next_e2 = e2_from(i);
+                }
+                i = memchr::memchr3(b'.', b'!', b'?', &bytes[i..next_e2]).map_or(next_e2, |p| i + p);
+                if i >= ue {
+                    break;
+                }
+            }
             let b = bytes[i];
             match b {
                 b'.' | b'!' | b'?' => {
@@ -726,20 +738,11 @@ fn lines(text: &str, from: usize) -> Vec<Line> {
     let mut out = Vec::new();
     let mut s = from;
     let mut i = from;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                out.push(Line { start: s, end: i });
-                i += 1;
-                s = i;
-            }
-            b'\r' => {
-                out.push(Line { start: s, end: i });
-                i += if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
-                s = i;
-            }
-            _ => i += 1,
-        }
+    while let Some(p) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
+        i += p;
+        out.push(Line { start: s, end: i });
+        i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+        s = i;
     }
     if s < bytes.len() {
         out.push(Line { start: s, end: bytes.len() });
@@ -781,7 +784,7 @@ fn block_units(text: &str, block: &[(usize, usize)], paragraph: usize, units: &m
         let t = &text[start..end];
         let layout = if starts_with_list_marker(t) {
             Layout::Item
-        } else if nlines == 1 && !ends_terminal(t) && t.split_whitespace().count() <= 16 {
+        } else if nlines == 1 && !ends_terminal(t) && t.split_whitespace().take(17).count() <= 16 {
             Layout::Heading
         } else {
             Layout::Text
