@@ -610,8 +610,21 @@ fn words_of(src: &str, start: usize, end: usize, words: &mut Vec<(usize, usize)>
     let mut s: Option<usize> = None;
     while i < end {
         let c = b[i];
+        if c.is_ascii_alphanumeric() {
+            // the usual case: a run of ASCII letters and digits
+            s.get_or_insert(i);
+            i += 1;
+            while i < end && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            continue;
+        }
+        if s.is_none() && c < 0x80 {
+            i += 1; // ASCII space or punctuation between words
+            continue;
+        }
         let (alnum, apos, len) = if c < 0x80 {
-            (c.is_ascii_alphanumeric(), c == b'\'', 1)
+            (false, c == b'\'', 1)
         } else {
             let ch = src[i..].chars().next().unwrap_or(' ');
             (ch.is_alphanumeric(), ch == '’', ch.len_utf8())
@@ -620,8 +633,7 @@ fn words_of(src: &str, start: usize, end: usize, words: &mut Vec<(usize, usize)>
             s.get_or_insert(i);
         } else if let Some(ws) = s {
             // an apostrophe inside a word (don't, states’ → ends the word)
-            let next_alnum = src[i + len..end].chars().next().is_some_and(char::is_alphanumeric);
-            if !(apos && next_alnum) {
+            if !(apos && src[i + len..end].chars().next().is_some_and(char::is_alphanumeric)) {
                 words.push((ws, i));
                 s = None;
             }
