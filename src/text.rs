@@ -145,6 +145,12 @@ pub fn folded(w: &str) -> Cow<'_, str> {
 /// Number of whitespace-separated words (ASCII whitespace and NBSP).
 pub fn word_count(s: &str) -> usize {
     let b = s.as_bytes();
+    if memchr::memchr(0xC2, b).is_none() {
+        // no NBSP possible: count space → non-space transitions
+        let space = |c: u8| c.is_ascii_whitespace();
+        let first = usize::from(b.first().is_some_and(|&c| !space(c)));
+        return first + b.windows(2).filter(|w| space(w[0]) && !space(w[1])).count();
+    }
     // a word starts at each non-space byte after a space (or at the start);
     // NBSP is the two bytes C2 A0, both counted as space
     let mut n = 0;
