@@ -106,6 +106,8 @@ struct AliasIndex {
     full: HashMap<String, usize>,
     /// First letter → (folded name part, speaker), for spelling variants.
     parts: HashMap<char, Vec<(String, usize)>>,
+    /// (folded given name, speaker), for short forms.
+    given: Vec<(String, usize)>,
 }
 
 impl AliasIndex {
@@ -114,8 +116,15 @@ impl AliasIndex {
         let mut full = HashMap::default();
         let mut parts: HashMap<char, Vec<(String, usize)>> = HashMap::default();
         let mut max_words = 1;
+        let mut given = Vec::new();
         for (k, s) in table.iter().enumerate() {
             full.insert(key_of(&s.name), k);
+            // the given name: the first part of a name of two parts or more
+            if let (Some(g), Some(_)) = (s.name.split_whitespace().next(), s.name.split_whitespace().nth(1)) {
+                if g.trim_end_matches('.').chars().count() > 2 {
+                    given.push((fold(g), k));
+                }
+            }
             for a in &s.aliases {
                 let key = key_of(a);
                 max_words = max_words.max(key.split(' ').count());
@@ -130,7 +139,46 @@ impl AliasIndex {
                 }
             }
         }
-        AliasIndex { map, max_words, full, parts }
+        AliasIndex { map, max_words, full, parts, given }
+    }
+}
+
+impl AliasIndex {
+    /// Speakers with a name part one or two letters off `f` (folded).
+    fn spelling_variants(&self, f: &str) -> Vec<usize> {
+        let max = if f.chars().count() >= 7 { 2 } else { 1 };
+        let mut hits: Vec<usize> = f
+            .chars()
+            .next()
+            .and_then(|c| self.parts.get(&c))
+            .into_iter()
+            .flatten()
+            .filter(|(p, _)| edit_distance(p, f, max) <= max)
+            .map(|&(_, k)| k)
+            .collect();
+        hits.dedup();
+        hits
+    }
+
+    /// Speakers whose given name `f` (folded, three letters or more) is a
+    /// short form of: the start of it (`alex` → Alexandra), or a listed
+    /// short form ([`lexicon::SHORT_NAMES`]: `tom` → Thomas).
+    fn short_form(&self, f: &str) -> Vec<usize> {
+        let n = f.chars().count();
+        if n < 3 {
+            return Vec::new();
+        }
+        let listed = lexicon::SHORT_NAMES.get(f);
+        let mut hits: Vec<usize> = self
+            .given
+            .iter()
+            .filter(|(g, _)| {
+                (g.chars().count() > n + 1 && g.starts_with(f)) || listed.is_some_and(|l| l.contains(&g.as_str()))
+            })
+            .map(|&(_, k)| k)
+            .collect();
+        hits.dedup();
+        hits
     }
 }
 
@@ -384,27 +432,23 @@ fn find_mentions(
                 break;
             }
         }
-        // a spelling variant (one or two letters off) in a speaker's place
+        // an unknown name in a speaker's place: a spelling variant (one or
+        // two letters off), else a short form of a given name (`Alex`, `Tom`)
         if found.is_none()
             && is_cap(w)
-            && w.chars().count() >= 4
+            && w.chars().count() >= 3
             && !text::is_acronym(w)
-            && (speakers::predicate_at(src, toks, i + 1).is_some() || speakers::postposed(src, toks, i))
+            && (speakers::predicate_at(src, toks, i + 1).is_some()
+                || speakers::postposed(src, toks, i)
+                || i >= 2 && folded(toks[i - 1].text(src)) == "to" && folded(toks[i - 2].text(src)) == "according")
             && speakers::is_name_word(w)
         {
             let (base, poss) = text::strip_possessive(w);
             let f = folded(base);
-            let max = if f.chars().count() >= 7 { 2 } else { 1 };
-            let mut hits: Vec<usize> = f
-                .chars()
-                .next()
-                .and_then(|c| index.parts.get(&c))
-                .into_iter()
-                .flatten()
-                .filter(|(p, _)| edit_distance(p, &f, max) <= max)
-                .map(|&(_, k)| k)
-                .collect();
-            hits.dedup();
+            let mut hits = if f.chars().count() >= 4 { index.spelling_variants(&f) } else { Vec::new() };
+            if hits.is_empty() {
+                hits = index.short_form(&f);
+            }
             if !hits.is_empty() {
                 found = Some((1, hits, How::Alias, poss));
             }
@@ -559,12 +603,9 @@ fn best_source(src: &str, toks: &[Tok], mentions: &[Mention]) -> Option<Attribut
         }
         chains.push(vec![k]);
     }
-    let mut best: Option<(u8, usize)> = None;
-    for (c, chain) in chains.iter().enumerate() {
-        let first = &mentions[chain[0]];
-        let last = &mentions[*chain.last().unwrap()];
+    let score = |first: &Mention, last: &Mention| -> u8 {
         let has_pred = speakers::predicate_at(src, toks, last.after).is_some();
-        let score = if fronted_source(src, toks, first) {
+        if fronted_source(src, toks, first) {
             90
         } else if subject_place(src, toks, first.first) && has_pred && !first.possessive {
             100
@@ -576,13 +617,34 @@ fn best_source(src: &str, toks: &[Tok], mentions: &[Mention]) -> Option<Attribut
             60
         } else {
             0
-        };
-        if score > 0 && best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, c));
+        }
+    };
+    // (score, chain, first member used)
+    let mut best: Option<(u8, usize, usize)> = None;
+    for (c, chain) in chains.iter().enumerate() {
+        let last = &mentions[*chain.last().unwrap()];
+        let mut s = score(&mentions[chain[0]], last);
+        let mut from = 0;
+        // a comma may close a fronted clause rather than join a list:
+        // "Responding to Mbeki, Varga replied" — the source is the tail
+        if s == 0 {
+            if let Some((k, t)) = (1..chain.len())
+                .filter(|&k| {
+                    let (a, b) = (&mentions[chain[k - 1]], &mentions[chain[k]]);
+                    b.first == a.after + 1 && toks[a.after].text(src) == ","
+                })
+                .map(|k| (k, score(&mentions[chain[k]], last)))
+                .find(|&(_, t)| t > 0)
+            {
+                (from, s) = (k, t);
+            }
+        }
+        if s > 0 && best.is_none_or(|(b, _, _)| s > b) {
+            best = Some((s, c, from));
         }
     }
-    let (_, c) = best?;
-    let chain = &chains[c];
+    let (_, c, from) = best?;
+    let chain = &chains[c][from..];
     let mut speakers: Vec<usize> = Vec::new();
     for &k in chain {
         for &s in &mentions[k].speakers {
@@ -713,6 +775,18 @@ fn pronoun_cue(
                 hit = Some((k, g));
             }
         }
+    }
+    // a parenthetical after the subject: "Licences, in his view, are ignored"
+    if hit.is_none() {
+        hit = (1..toks.len().saturating_sub(3)).find_map(|k| {
+            let p = w(k + 1);
+            let framed = toks[k - 1].text(src) == ","
+                && matches!(w(k).as_ref(), "in" | "for" | "on")
+                && matches!(p.as_ref(), "his" | "her")
+                && toks[k + 2].kind == Kind::Word
+                && toks[k + 3].text(src) == ",";
+            framed.then(|| (k + 1, if p == "her" { Gender::Female } else { Gender::Male }))
+        });
     }
     if hit.is_none() {
         for k in 0..toks.len() {
@@ -890,4 +964,59 @@ fn opens_with_connective(src: &str, toks: &[Tok]) -> bool {
         || (w0 == "at" && w1 == "the")
         || (w0 == "as" && w1 == "a")
         || (w0 == "to" && w1 == "this")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Analyzer;
+
+    /// The speaker and kind of the last sentence of `text`.
+    fn last(text: &str) -> (Vec<String>, &'static str) {
+        let a = Analyzer::default();
+        let r = a.analyze("t", text);
+        let s = r.sentences.last().expect("a sentence");
+        (s.speakers.iter().map(|n| n.to_string()).collect(), s.attribution)
+    }
+
+    const INTRO: &str = "Ms Alexandra Novak (Policy Lead, Open Data Alliance) opened the session. \
+                         Mr Thomas Okafor (Head of Research, Lagos Digital Hub) spoke next. \
+                         Mr Daniel Berg (Fellow, Centre for Cyber Diplomacy) closed.\n\n";
+
+    #[test]
+    fn cues() {
+        // (name, last sentence after INTRO, expected speakers, expected kind)
+        let cases: &[(&str, &str, &[&str], &str)] = &[
+            ("short form that begins the name", "Alex argued that licences fail.", &["Alexandra Novak"], "alias"),
+            ("listed short form", "Tom suggested a registry.", &["Thomas Okafor"], "alias"),
+            ("short form after the content", "“Publish less,” said Dan.", &["Daniel Berg"], "alias"),
+            ("short form fronted", "According to Tom, guidance helps.", &["Thomas Okafor"], "alias"),
+            ("not a short form of any given name", "Dana argued that risk matters.", &[], "none"),
+            ("short form outside a speaker's place", "They met Alex at the fair.", &[], "none"),
+            ("unknown first name", "Will argued that risk matters.", &[], "none"),
+            (
+                "fronted reply names the tail",
+                "Responding to Okafor, Novak replied that risk matters.",
+                &["Alexandra Novak"],
+                "alias",
+            ),
+            ("in response to", "In response to Berg, Okafor said that risk matters.", &["Thomas Okafor"], "alias"),
+            (
+                "coordinated subjects stay joint",
+                "Both Berg and Novak argued that risk matters.",
+                &["Daniel Berg", "Alexandra Novak"],
+                "alias",
+            ),
+            ("parenthetical pronoun", "Licences, in his view, are ignored.", &["Daniel Berg"], "pronoun"),
+            ("parenthetical pronoun, female", "Licences, in her view, are ignored.", &["Alexandra Novak"], "pronoun"),
+        ];
+        let mut failed = Vec::new();
+        for (name, sentence, speakers, kind) in cases {
+            let got = last(&format!("{INTRO}{sentence}"));
+            let want: (Vec<String>, &str) = (speakers.iter().map(|s| s.to_string()).collect(), kind);
+            if got != want {
+                failed.push(format!("{name}: got {got:?}, want {want:?}"));
+            }
+        }
+        assert!(failed.is_empty(), "{}", failed.join("\n"));
+    }
 }

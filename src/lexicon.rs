@@ -987,6 +987,19 @@ pub static REPORTING_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     s
 });
 
+/// Short forms of given names that do not begin the full name (`tom` →
+/// `thomas`), from `src/data/short_names.txt`; lowercase.
+pub static SHORT_NAMES: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    include_str!("data/short_names.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut words = l.split_whitespace();
+            Some((words.next()?, words.collect()))
+        })
+        .collect()
+});
+
 /// Adverbs that may stand between a subject and its verb (`Varga also noted`).
 pub static ADVERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
