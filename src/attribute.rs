@@ -779,12 +779,12 @@ fn pronoun_cue(
     // a parenthetical after the subject: "Licences, in his view, are ignored"
     if hit.is_none() {
         hit = (1..toks.len().saturating_sub(3)).find_map(|k| {
+            // cheap tests first: the two commas around the phrase
+            if toks[k - 1].text(src) != "," || toks[k + 3].text(src) != "," || toks[k + 2].kind != Kind::Word {
+                return None;
+            }
             let p = w(k + 1);
-            let framed = toks[k - 1].text(src) == ","
-                && matches!(w(k).as_ref(), "in" | "for" | "on")
-                && matches!(p.as_ref(), "his" | "her")
-                && toks[k + 2].kind == Kind::Word
-                && toks[k + 3].text(src) == ",";
+            let framed = matches!(w(k).as_ref(), "in" | "for" | "on") && matches!(p.as_ref(), "his" | "her");
             framed.then(|| (k + 1, if p == "her" { Gender::Female } else { Gender::Male }))
         });
     }
