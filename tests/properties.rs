@@ -5,11 +5,14 @@
 //!   non-whitespace byte (a leading byte-order mark aside);
 //! * every sentence's `text` is the input slice at its offsets;
 //! * the whole pipeline never panics, its JSON parses, and its CSV has the
-//!   same number of columns on every row.
+//!   same number of columns on every row;
+//! * streaming the rows (`Writer::stream`) writes the same bytes as building
+//!   the whole report first.
 
 use proptest::prelude::*;
-use whosaid::output::{write_document, Format, Level, WriteOptions};
+use whosaid::output::{write_document, Format, Level, WriteOptions, Writer};
 use whosaid::segment::Segmenter;
+use whosaid::topics::TagCache;
 use whosaid::Analyzer;
 
 /// Report-like text: words, names, honorifics, punctuation, quotes, line breaks.
@@ -107,6 +110,13 @@ fn check_pipeline(text: &str) -> Result<(), TestCaseError> {
         let opts = WriteOptions { format, level, array: false, sanitize: true, bom: false, pretty: false };
         let mut out = Vec::new();
         write_document(opts, &mut out, &r).unwrap();
+        // what the binary does for one input: rows streamed as they are decided
+        let mut streamed = Vec::new();
+        let mut w = Writer::new(opts);
+        w.begin(&mut streamed).unwrap();
+        w.stream(&mut streamed, &a, "p", text, &mut TagCache::new()).unwrap();
+        w.finish(&mut streamed).unwrap();
+        prop_assert!(streamed == out, "streamed output differs from the built report ({:?} {:?})", format, level);
         match format {
             Format::Json => {
                 serde_json::from_slice::<serde_json::Value>(&out).map_err(|e| TestCaseError::fail(e.to_string()))?;
