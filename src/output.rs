@@ -270,6 +270,24 @@ impl Writer {
     /// Analyses `text` and writes its rows as they are decided: memory stays
     /// proportional to the input, not to the output, however large the
     /// report. (Pretty-printed JSON reports are built whole first.)
+    ///
+    /// ```
+    /// use whosaid::output::{Format, Level, WriteOptions, Writer};
+    /// use whosaid::topics::TagCache;
+    ///
+    /// let analyzer = whosaid::Analyzer::default();
+    /// let opts = WriteOptions { format: Format::Jsonl, level: Level::Sentences, array: false,
+    ///                           sanitize: true, bom: false, pretty: false };
+    /// let mut out = Vec::new();
+    /// let mut w = Writer::new(opts);
+    /// w.begin(&mut out)?;
+    /// let n = w.stream(&mut out, &analyzer, "r.txt", "Ms Lena Varga (Northwind) said so. She left.",
+    ///                  &mut TagCache::new())?;
+    /// w.finish(&mut out)?;
+    /// assert_eq!((n.sentences, n.speakers), (2, 1));
+    /// assert!(String::from_utf8(out).unwrap().lines().all(|l| l.contains("\"speaker\":\"Lena Varga\"")));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn stream<W: Write>(
         &mut self,
         out: &mut W,
