@@ -587,6 +587,32 @@ fn fronted_source(src: &str, toks: &[Tok], m: &Mention) -> bool {
     false
 }
 
+/// `…, Varga said.` / `…, said Varga.` closing the sentence: an attribution
+/// after the content, which outranks any subject inside that content. The
+/// reporting verb takes no clause of its own (no `that`, `whether` or `:`
+/// after it) and at most a few words follow.
+fn trailing_source(src: &str, toks: &[Tok], first: &Mention, last: &Mention) -> bool {
+    if first.first < 2 {
+        return false;
+    }
+    let postposed = speakers::postposed(src, toks, first.first);
+    let verb = if postposed {
+        first.first - 1
+    } else if matches!(toks[first.first - 1].text(src), "," | "’" | "”" | "\"") {
+        match speakers::predicate_at(src, toks, last.after) {
+            Some(v) => v,
+            None => return false,
+        }
+    } else {
+        return false;
+    };
+    if !lexicon::REPORTING_VERBS.contains(folded(toks[verb].text(src)).as_ref()) {
+        return false;
+    }
+    let rest = &toks[(if postposed { last.after } else { verb + 1 }).min(toks.len())..];
+    rest.len() <= 8 && !rest.iter().any(|t| matches!(folded(t.text(src)).as_ref(), "that" | "whether" | ":"))
+}
+
 fn best_source(src: &str, toks: &[Tok], mentions: &[Mention]) -> Option<Attribution> {
     if mentions.is_empty() {
         return None;
@@ -605,7 +631,9 @@ fn best_source(src: &str, toks: &[Tok], mentions: &[Mention]) -> Option<Attribut
     }
     let score = |first: &Mention, last: &Mention| -> u8 {
         let has_pred = speakers::predicate_at(src, toks, last.after).is_some();
-        if fronted_source(src, toks, first) {
+        if trailing_source(src, toks, first, last) {
+            110 // the content came before: "X announced a model, Varga said."
+        } else if fronted_source(src, toks, first) {
             90
         } else if subject_place(src, toks, first.first) && has_pred && !first.possessive {
             100
@@ -1007,6 +1035,30 @@ mod tests {
                 "alias",
             ),
             ("parenthetical pronoun", "Licences, in his view, are ignored.", &["Daniel Berg"], "pronoun"),
+            (
+                "trailing attribution outranks the content's subject",
+                "Okafor announced a registry last week, Novak said.",
+                &["Alexandra Novak"],
+                "alias",
+            ),
+            (
+                "trailing postposed attribution",
+                "Okafor argued that the rules were weak, said Novak.",
+                &["Alexandra Novak"],
+                "alias",
+            ),
+            (
+                "a that-clause is content, not a trailing source",
+                "Novak said that Okafor was right.",
+                &["Alexandra Novak"],
+                "alias",
+            ),
+            (
+                "an organisation in camel case is no speaker",
+                "Google DeepMind announced a model, Berg said.",
+                &["Daniel Berg"],
+                "alias",
+            ),
             ("parenthetical pronoun, female", "Licences, in her view, are ignored.", &["Alexandra Novak"], "pronoun"),
         ];
         let mut failed = Vec::new();

@@ -139,9 +139,26 @@ pub fn honorific_chain(src: &str, toks: &[Tok], i: usize) -> Option<(usize, Opti
     any.then_some((j, gender))
 }
 
+/// A capital inside a word after a lowercase letter marks a brand or an
+/// organisation (`DeepMind`, `OpenAI`, `LinkedIn`), unless a surname prefix
+/// stands before it (`McDonald`, `MacArthur`, `DeSantis`, `LeBlanc`).
+fn is_camel_case_brand(w: &str) -> bool {
+    let mut prev_lower = false;
+    for (i, c) in w.char_indices() {
+        if c.is_uppercase() && prev_lower {
+            return !matches!(
+                &w[..i],
+                "Mc" | "Mac" | "De" | "Di" | "Da" | "Du" | "Le" | "La" | "Van" | "Von" | "Fitz" | "St"
+            );
+        }
+        prev_lower = c.is_lowercase();
+    }
+    false
+}
+
 /// A capitalised word that can be part of a person's name.
 pub fn is_name_word(w: &str) -> bool {
-    if !is_cap(w) || is_acronym(w) && w.chars().count() > 1 {
+    if !is_cap(w) || is_acronym(w) && w.chars().count() > 1 || is_camel_case_brand(w) {
         return false;
     }
     if w.chars().any(|c| c.is_ascii_digit()) {
@@ -960,6 +977,13 @@ mod tests {
     type Case = (&'static str, &'static str, &'static str, Option<&'static str>, Option<&'static str>);
     const CASES: &[Case] = &[
         (
+            "surname prefixes keep inner capitals",
+            "Mr Connor McDonald-LeBlanc (Analyst, Civic Lab) said that it works.",
+            "Connor McDonald-LeBlanc",
+            Some("Mr"),
+            Some("Analyst, Civic Lab"),
+        ),
+        (
             "paren",
             "Ms Lena Varga (Head of Policy, Northwind Foundation) said that it works.",
             "Lena Varga",
@@ -1153,6 +1177,8 @@ mod tests {
             "Photo: Lena Varga at the podium.",
             "Costa Rica stressed the need for norms.",
             "Tanaka recalled that President Jefferson once said so.",
+            "Google DeepMind announced a new model last week.",
+            "OpenAI Research stated that the model is safe.",
         ] {
             let got = parse(text);
             assert!(got.iter().all(|g| !g.3), "{text:?} gave {got:?}");
