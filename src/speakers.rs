@@ -559,6 +559,25 @@ pub fn predicate_at(src: &str, toks: &[Tok], mut k: usize) -> Option<usize> {
     None
 }
 
+/// `has said`, `had long argued`, `once wrote` after a name: speech from
+/// outside the session, which a report cites (a head of state, an author).
+fn outside_speech(src: &str, toks: &[Tok], after: usize) -> bool {
+    let w = |k: usize| toks.get(k).map(|t| folded(t.text(src))).unwrap_or_default();
+    if !matches!(w(after).as_ref(), "has" | "have" | "had" | "once") {
+        return false;
+    }
+    let mut k = after + 1;
+    while k < after + 3
+        && (lexicon::ADVERBS.contains(w(k).as_ref())
+            || matches!(w(k).as_ref(), "long" | "often" | "repeatedly" | "previously" | "famously" | "once"))
+    {
+        k += 1;
+    }
+    let v = w(k);
+    // a participle of a reporting verb ("said", "argued", "written")
+    lexicon::REPORTING_VERBS.contains(v.as_ref()) || matches!(v.as_ref(), "written" | "wrote" | "spoken")
+}
+
 /// Does the token before `first` put the name in a speaker's place?
 fn subject_context(src: &str, toks: &[Tok], first: usize) -> bool {
     if first == 0 {
@@ -764,6 +783,9 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
         let is_speaker = !excluded
             && if described {
                 true
+            } else if outside_speech(src, toks, after) {
+                // "President Macron has said that …": cited, not speaking here
+                false
             } else if has_hon {
                 // "Ms Varga said" is a speaker; "… recalled that President X once said" is not
                 subject_context(src, toks, first) || postposed(src, toks, first)
@@ -977,6 +999,13 @@ mod tests {
     type Case = (&'static str, &'static str, &'static str, Option<&'static str>, Option<&'static str>);
     const CASES: &[Case] = &[
         (
+            "a perfect tense with a descriptor is still an introduction",
+            "Ms Ana Costa (Director, Civic Lab) has argued that it works.",
+            "Ana Costa",
+            Some("Ms"),
+            Some("Director, Civic Lab"),
+        ),
+        (
             "surname prefixes keep inner capitals",
             "Mr Connor McDonald-LeBlanc (Analyst, Civic Lab) said that it works.",
             "Connor McDonald-LeBlanc",
@@ -1178,6 +1207,9 @@ mod tests {
             "Costa Rica stressed the need for norms.",
             "Tanaka recalled that President Jefferson once said so.",
             "Google DeepMind announced a new model last week.",
+            "President Macron has said that Europe must act.",
+            "Ms Ana Costa has long argued for this.",
+            "As Jacques Delors once wrote, Europe is built through crises.",
             "OpenAI Research stated that the model is safe.",
         ] {
             let got = parse(text);
