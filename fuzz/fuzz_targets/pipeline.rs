@@ -1,19 +1,22 @@
 //! Arbitrary bytes through decoding, the whole pipeline and every writer.
 //! Checks the invariants a crash would hide: offsets index the input, JSON
-//! parses, CSV rows have the header's width.
+//! parses, CSV rows have the header's width, streamed rows equal the built
+//! report's output.
 #![no_main]
 
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use whosaid::output::{write_document, Format, Level, WriteOptions};
+use whosaid::output::{write_document, Format, Level, WriteOptions, Writer};
+use whosaid::topics::TagCache;
 use whosaid::Analyzer;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = whosaid::app::decode(data.to_vec(), true) else { return };
     // built once: compiling the taxonomy is not what is being fuzzed
     static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
-    let report = ANALYZER.get_or_init(Analyzer::default).analyze("fuzz", &text);
+    let analyzer = ANALYZER.get_or_init(Analyzer::default);
+    let report = analyzer.analyze("fuzz", &text);
     let mut prev = 0;
     for s in &report.sentences {
         assert!(s.start >= prev && s.start < s.end);
@@ -28,6 +31,13 @@ fuzz_target!(|data: &[u8]| {
             let opts = WriteOptions { format, level, array: true, sanitize: true, bom: false, pretty: false };
             let mut out = Vec::new();
             write_document(opts, &mut out, &report).unwrap();
+            // the binary streams rows for one input: same bytes
+            let mut streamed = Vec::new();
+            let mut w = Writer::new(opts);
+            w.begin(&mut streamed).unwrap();
+            w.stream(&mut streamed, analyzer, "fuzz", &text, &mut TagCache::new()).unwrap();
+            w.finish(&mut streamed).unwrap();
+            assert!(streamed == out, "streamed output differs from the built report");
             match format {
                 Format::Json => {
                     serde_json::from_slice::<serde_json::Value>(&out).expect("JSON parses");
