@@ -460,17 +460,13 @@ impl Writer {
     }
 
     fn csv_sentence<W: Write>(&mut self, out: &mut W, source: &str, s: &SentenceReport) -> io::Result<()> {
-        let mut num = [itoa::Buffer::new(), itoa::Buffer::new(), itoa::Buffer::new(), itoa::Buffer::new()];
         let (ev, es, ee) = match &s.evidence {
             Some(e) => (e.text.as_str(), e.start.to_string(), e.end.to_string()),
             None => ("", String::new(), String::new()),
         };
         let other = s.other_source.as_ref().map(|o| format!("{}: {}", o.kind, o.text)).unwrap_or_default();
-        let [a, b, c, d] = &mut num;
-        let index = a.format(s.index).to_string();
-        let start = b.format(s.start).to_string();
-        let end = c.format(s.end).to_string();
-        let paragraph = d.format(s.paragraph).to_string();
+        let (index, start, end, paragraph) =
+            (s.index.to_string(), s.start.to_string(), s.end.to_string(), s.paragraph.to_string());
         self.csv_cells(
             out,
             &[
