@@ -169,6 +169,24 @@ pub fn write_document<W: Write>(opts: WriteOptions, out: &mut W, report: &Report
     w.finish(out)
 }
 
+/// Analyses `text` and writes it as a complete document (framing included),
+/// streaming rows as they are decided: [`write_document`] without building
+/// the [`Report`].
+pub fn stream_document<W: Write>(
+    opts: WriteOptions,
+    out: &mut W,
+    analyzer: &Analyzer,
+    source: &str,
+    text: &str,
+    cache: &mut TagCache,
+) -> io::Result<Counts> {
+    let mut w = Writer::new(opts);
+    w.begin(out)?;
+    let n = w.stream(out, analyzer, source, text, cache)?;
+    w.finish(out)?;
+    Ok(n)
+}
+
 /// Neutralises a CSV cell a spreadsheet would evaluate as a formula.
 pub fn sanitize_cell(s: &str) -> Cow<'_, str> {
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
@@ -280,7 +298,7 @@ impl Writer {
     ///                           sanitize: true, bom: false, pretty: false };
     /// let mut out = Vec::new();
     /// let mut w = Writer::new(opts);
-    /// w.begin(&mut out)?;
+    /// w.begin(&mut out)?; // once per stream (CSV header, JSON array)
     /// let n = w.stream(&mut out, &analyzer, "r.txt", "Ms Lena Varga (Northwind) said so. She left.",
     ///                  &mut TagCache::new())?;
     /// w.finish(&mut out)?;
@@ -590,16 +608,13 @@ mod tests {
                     let mut built = Vec::new();
                     write_document(opts, &mut built, &a.analyze("x.txt", text)).unwrap();
                     let mut streamed = Vec::new();
-                    let mut w = Writer::new(opts);
-                    w.begin(&mut streamed).unwrap();
-                    let n = w.stream(&mut streamed, &a, "x.txt", text, &mut TagCache::new()).unwrap();
-                    w.finish(&mut streamed).unwrap();
+                    let n = stream_document(opts, &mut streamed, &a, "x.txt", text, &mut TagCache::new()).unwrap();
                     let what = format!("{format:?} {level:?} array={array} pretty={pretty}");
                     assert_eq!(String::from_utf8(streamed).unwrap(), String::from_utf8(built).unwrap(), "{what}");
                     assert_eq!((n.sentences, n.speakers), (6, 2), "{what}");
                     // a rendered body framed by write_body is the same document again
                     let mut body = Vec::new();
-                    w.render_text(&mut body, &a, "x.txt", text, &mut TagCache::new()).unwrap();
+                    Writer::new(opts).render_text(&mut body, &a, "x.txt", text, &mut TagCache::new()).unwrap();
                     let mut framed = Vec::new();
                     let mut w = Writer::new(opts);
                     w.begin(&mut framed).unwrap();

@@ -10,7 +10,7 @@
 //!   the whole report first.
 
 use proptest::prelude::*;
-use whosaid::output::{write_document, Format, Level, WriteOptions, Writer};
+use whosaid::output::{stream_document, write_document, Format, Level, WriteOptions};
 use whosaid::segment::Segmenter;
 use whosaid::topics::TagCache;
 use whosaid::Analyzer;
@@ -112,10 +112,7 @@ fn check_pipeline(text: &str) -> Result<(), TestCaseError> {
         write_document(opts, &mut out, &r).unwrap();
         // what the binary does for one input: rows streamed as they are decided
         let mut streamed = Vec::new();
-        let mut w = Writer::new(opts);
-        w.begin(&mut streamed).unwrap();
-        w.stream(&mut streamed, &a, "p", text, &mut TagCache::new()).unwrap();
-        w.finish(&mut streamed).unwrap();
+        stream_document(opts, &mut streamed, &a, "p", text, &mut TagCache::new()).unwrap();
         prop_assert!(streamed == out, "streamed output differs from the built report ({:?} {:?})", format, level);
         match format {
             Format::Json => {

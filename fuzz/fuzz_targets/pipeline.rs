@@ -7,7 +7,7 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use whosaid::output::{write_document, Format, Level, WriteOptions, Writer};
+use whosaid::output::{stream_document, write_document, Format, Level, WriteOptions};
 use whosaid::topics::TagCache;
 use whosaid::Analyzer;
 
@@ -33,10 +33,7 @@ fuzz_target!(|data: &[u8]| {
             write_document(opts, &mut out, &report).unwrap();
             // the binary streams rows for one input: same bytes
             let mut streamed = Vec::new();
-            let mut w = Writer::new(opts);
-            w.begin(&mut streamed).unwrap();
-            w.stream(&mut streamed, analyzer, "fuzz", &text, &mut TagCache::new()).unwrap();
-            w.finish(&mut streamed).unwrap();
+            stream_document(opts, &mut streamed, analyzer, "fuzz", &text, &mut TagCache::new()).unwrap();
             assert!(streamed == out, "streamed output differs from the built report");
             match format {
                 Format::Json => {
