@@ -894,8 +894,21 @@ fn other_source(src: &str, toks: &[Tok], index: &AliasIndex) -> Option<(&'static
             // skip a short prepositional phrase: "A participant from the audience asked"
             let mut after = h + 1;
             if matches!(w(after).as_ref(), "from" | "in" | "of" | "on" | "at") {
-                after = (after + 1..(after + 5).min(toks.len()))
-                    .find(|&q| speakers::predicate_at(src, toks, q) == Some(q))
+                // the phrase ends at a reporting verb ("… the audience asked";
+                // not a noun that could be one: "… island state stressed"),
+                // else at the first word that can be a predicate
+                let window = after + 1..(after + 7).min(toks.len());
+                let predicate = |q: &usize| speakers::predicate_at(src, toks, *q) == Some(*q);
+                after = window
+                    .clone()
+                    .filter(predicate)
+                    .find(|&q| {
+                        let next = w(q + 1);
+                        let past = next.ends_with("ed") || matches!(next.as_ref(), "said" | "told" | "spoke" | "wrote");
+                        lexicon::REPORTING_VERBS.contains(w(q).as_ref())
+                            && !(past && lexicon::REPORTING_VERBS.contains(next.as_ref()))
+                    })
+                    .or_else(|| window.clone().find(predicate))
                     .unwrap_or(after);
             }
             if let Some(v) = speakers::predicate_at(src, toks, after) {
@@ -1070,5 +1083,23 @@ mod tests {
             }
         }
         assert!(failed.is_empty(), "{}", failed.join("\n"));
+    }
+
+    #[test]
+    fn group_sources_keep_their_phrase() {
+        // (sentence after INTRO, expected other_source text)
+        let cases: &[(&str, &str)] = &[
+            ("A participant from the audience asked about privacy.", "A participant from the audience"),
+            ("One delegate from a small island state stressed the cost.", "One delegate from a small island state"),
+            ("A speaker from Kenya said states must act.", "A speaker from Kenya"),
+            ("Participants in the room agreed.", "Participants in the room"),
+        ];
+        let a = Analyzer::default();
+        for (sentence, want) in cases {
+            let text = format!("{INTRO}{sentence}");
+            let r = a.analyze("t", &text);
+            let got = r.sentences.last().and_then(|s| s.other_source.as_ref()).map(|o| o.text.as_str());
+            assert_eq!(got, Some(*want), "{sentence}");
+        }
     }
 }
