@@ -165,10 +165,10 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
             }
             match pending.take() {
                 Some(results) => write_results(results, &mut writer, &mut out, err, &mut summary, progress.as_ref()),
-                None => Ok(()),
+                None => Ok(Ok(())),
             }
         });
-        if let Err(e) = wrote {
+        if let Err(e) = wrote? {
             return broken_or(e, summary);
         }
         pending = analysed;
@@ -200,7 +200,8 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
 }
 
 /// Writes one chunk's results in input order and counts them; per-input
-/// errors go to `err`. An error writing the output itself is returned.
+/// errors go to `err`. A failure to write to `err` is the outer error; a
+/// failure to write the output (a closed pipe, a full disk) the inner one.
 fn write_results<W: Write, E: Write>(
     results: Vec<Result<Done, (String, String)>>,
     writer: &mut Writer,
@@ -208,7 +209,7 @@ fn write_results<W: Write, E: Write>(
     err: &mut E,
     summary: &mut Summary,
     progress: Option<&indicatif::ProgressBar>,
-) -> io::Result<()> {
+) -> io::Result<io::Result<()>> {
     for r in results {
         match r {
             Ok(d) => {
@@ -216,7 +217,9 @@ fn write_results<W: Write, E: Write>(
                 summary.sentences += d.sentences;
                 summary.speakers += d.speakers;
                 summary.bytes += d.bytes;
-                writer.write_body(out, &d.body)?;
+                if let Err(e) = writer.write_body(out, &d.body) {
+                    return Ok(Err(e));
+                }
             }
             Err((what, cause)) => {
                 summary.failed += 1;
@@ -230,7 +233,7 @@ fn write_results<W: Write, E: Write>(
             p.inc(1);
         }
     }
-    Ok(())
+    Ok(Ok(()))
 }
 
 fn broken_or(e: io::Error, mut s: Summary) -> io::Result<Summary> {
