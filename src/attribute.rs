@@ -587,10 +587,9 @@ fn fronted_source(src: &str, toks: &[Tok], m: &Mention) -> bool {
     false
 }
 
-/// `…, Varga said.` / `…, said Varga.` closing the sentence: an attribution
-/// after the content, which outranks any subject inside that content. The
-/// reporting verb takes no clause of its own (no `that`, `whether` or `:`
-/// after it) and at most a few words follow.
+/// `…, Varga said.` / `…, said Varga.` after the content: an attribution
+/// that outranks any subject inside that content. The reporting verb takes
+/// no clause of its own (no `that`, `whether` or `:` right after it).
 fn trailing_source(src: &str, toks: &[Tok], first: &Mention, last: &Mention) -> bool {
     if first.first < 2 {
         return false;
@@ -609,8 +608,10 @@ fn trailing_source(src: &str, toks: &[Tok], first: &Mention, last: &Mention) -> 
     if !lexicon::REPORTING_VERBS.contains(folded(toks[verb].text(src)).as_ref()) {
         return false;
     }
-    let rest = &toks[(if postposed { last.after } else { verb + 1 }).min(toks.len())..];
-    rest.len() <= 8 && !rest.iter().any(|t| matches!(folded(t.text(src)).as_ref(), "that" | "whether" | ":"))
+    // what follows the attribution is not its own clause: "…, Varga said."
+    // or "…, Varga said, adding …", not "…, Varga said that …"
+    let next = toks.get(if postposed { last.after } else { verb + 1 });
+    !next.is_some_and(|t| matches!(folded(t.text(src)).as_ref(), "that" | "whether" | ":"))
 }
 
 fn best_source(src: &str, toks: &[Tok], mentions: &[Mention]) -> Option<Attribution> {
@@ -630,12 +631,12 @@ fn best_source(src: &str, toks: &[Tok], mentions: &[Mention]) -> Option<Attribut
         chains.push(vec![k]);
     }
     let score = |first: &Mention, last: &Mention| -> u8 {
-        let has_pred = speakers::predicate_at(src, toks, last.after).is_some();
+        let has_pred = || speakers::predicate_at(src, toks, last.after).is_some();
         if trailing_source(src, toks, first, last) {
             110 // the content came before: "X announced a model, Varga said."
         } else if fronted_source(src, toks, first) {
             90
-        } else if subject_place(src, toks, first.first) && has_pred && !first.possessive {
+        } else if !first.possessive && subject_place(src, toks, first.first) && has_pred() {
             100
         } else if speakers::postposed(src, toks, first.first) {
             80
@@ -1057,6 +1058,18 @@ mod tests {
             (
                 "trailing postposed attribution",
                 "Okafor argued that the rules were weak, said Novak.",
+                &["Alexandra Novak"],
+                "alias",
+            ),
+            (
+                "trailing attribution with more after it",
+                "Okafor announced a registry, Novak said in her closing remarks at the end of the session.",
+                &["Alexandra Novak"],
+                "alias",
+            ),
+            (
+                "trailing attribution then a participle",
+                "Okafor announced a registry, Novak said, adding that it works.",
                 &["Alexandra Novak"],
                 "alias",
             ),
