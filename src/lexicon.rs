@@ -1222,3 +1222,63 @@ pub fn is_descriptor_word(lower: &str) -> bool {
         || parts_hit
         || lower.strip_suffix('s').is_some_and(|s| TITLE_NOUNS.contains(s) || ORG_WORDS.contains(s))
 }
+
+/// A given-name entry of the gazetteer (`src/data/given_names.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GivenName {
+    /// Gender prior, when one sex holds the name far more often.
+    pub gender: Option<Gender>,
+    /// The name is also an ordinary English word (`Grace`, `Will`).
+    pub word: bool,
+}
+
+/// Given names, folded (lowercase), from `src/data/given_names.tsv`.
+pub static GIVEN_NAMES: LazyLock<HashMap<&'static str, GivenName>> = LazyLock::new(|| {
+    include_str!("data/given_names.tsv")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let name = f.next()?;
+            let gender = match f.next()? {
+                "m" => Some(Gender::Male),
+                "f" => Some(Gender::Female),
+                _ => None,
+            };
+            Some((name, GivenName { gender, word: f.next() == Some("word") }))
+        })
+        .collect()
+});
+
+/// The gazetteer entry of a given name (any case).
+pub fn given_name(w: &str) -> Option<GivenName> {
+    GIVEN_NAMES.get(crate::text::folded(w).as_ref()).copied()
+}
+
+/// Common English words (lowercase, sorted bytewise, one per line): SCOWL
+/// size 35, see `src/data/english_words.NOTICE`.
+static ENGLISH_WORDS: &str = include_str!("data/english_words.txt");
+
+/// Is `line` one of the lines of `sorted` (lines in bytewise order)? A binary
+/// search over byte offsets: no table is built, so start-up costs nothing.
+fn sorted_lines_contain(sorted: &str, line: &str) -> bool {
+    let b = sorted.as_bytes();
+    let (mut lo, mut hi) = (0, b.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        // the line holding byte `mid`
+        let start = b[..mid].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+        let end = memchr::memchr(b'\n', &b[mid..]).map_or(b.len(), |p| mid + p);
+        match sorted[start..end].cmp(line) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    false
+}
+
+/// Is this (folded) word a common English word?
+pub fn is_english_word(folded: &str) -> bool {
+    !folded.is_empty() && sorted_lines_contain(ENGLISH_WORDS, folded)
+}

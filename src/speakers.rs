@@ -284,7 +284,9 @@ pub fn appositive(src: &str, toks: &[Tok], comma: usize, item: bool) -> Option<(
     }
     let fw = first.text(src);
     let lfw = folded(fw);
+    // a lowercase title noun opens a descriptor too: "X, president and CEO of Y, said"
     if !(is_cap(fw)
+        || lexicon::TITLE_NOUNS.contains(lfw.as_ref())
         || matches!(
             lfw.as_ref(),
             "a" | "an" | "the" | "representing" | "from" | "of" | "on" | "speaking" | "head" | "chair"
@@ -333,7 +335,10 @@ pub fn appositive(src: &str, toks: &[Tok], comma: usize, item: bool) -> Option<(
                 let ends = match next {
                     None => true,
                     Some(n) => {
-                        (n.kind == Kind::Word && is_lower(n.text(src))) || n.text(src) == "“" || n.text(src) == "‘"
+                        (n.kind == Kind::Word && is_lower(n.text(src)))
+                            || n.text(src) == "“"
+                            || n.text(src) == "‘"
+                            || (descriptive && name_starts(src, toks, m + 1))
                     }
                 };
                 if ends {
@@ -351,11 +356,24 @@ pub fn appositive(src: &str, toks: &[Tok], comma: usize, item: bool) -> Option<(
             Kind::Punct if matches!(w, "’" | "”" | "\"" | "'") => return None,
             Kind::Word => {
                 let lw = folded(w);
+                // the next person of a list: "…, a data analyst (Kenya) and Ana Ruiz from …"
+                if lw == "and" && descriptive && name_starts(src, toks, m + 1) {
+                    break;
+                }
+                if is_lower(w) && lw.ends_with("ed") && finite_after_descriptor(src, toks, comma, m, descriptive) {
+                    break;
+                }
                 if is_lower(w)
                     && lexicon::REPORTING_VERBS.contains(lw.as_ref())
                     && !matches!(lw.as_ref(), "open" | "lead" | "chair" | "report" | "view" | "host")
                 {
-                    return None; // a verb: this is a clause, not a descriptor
+                    // "X, the Head of Research with Elimu Forward moderated …":
+                    // a descriptor left unclosed ends where a finite verb follows
+                    // a capitalised word or a bracket; anything else is a clause
+                    if finite_after_descriptor(src, toks, comma, m, descriptive) {
+                        break;
+                    }
+                    return None;
                 }
                 if is_lower(w) || lexicon::is_descriptor_word(&lw) || text::strip_possessive(w).1 {
                     descriptive = true;
@@ -373,6 +391,40 @@ pub fn appositive(src: &str, toks: &[Tok], comma: usize, item: bool) -> Option<(
     }
     let last = &toks[m - 1];
     Some((m, (first.start, last.end)))
+}
+
+/// An appositive that lacks its closing comma ends at a finite reporting verb
+/// (`…, Director General, Water Organization (WO) talked of …`) when the
+/// descriptor so far is one (`descriptive`), holds at least two words, and
+/// the verb follows a capitalised word or a closing bracket — the end of a
+/// name. `-ing` forms are not finite (`…, Director, speaking for …`).
+fn finite_after_descriptor(src: &str, toks: &[Tok], comma: usize, verb: usize, descriptive: bool) -> bool {
+    let v = toks[verb].text(src);
+    if !descriptive || verb < comma + 3 || v.ends_with("ing") {
+        return false;
+    }
+    let prev = toks[verb - 1].text(src);
+    (toks[verb - 1].kind == Kind::Word && (is_cap(prev) || lexicon::TITLE_NOUNS.contains(folded(prev).as_ref())))
+        || matches!(prev, ")" | "]")
+}
+
+/// Does a person's name start at `k` — an honorific, or a name of two parts
+/// or more that is not a place? Lists of people end one person's descriptor
+/// where the next one's name begins (`…, a data analyst (Kenya) and Ana Ruiz`).
+pub fn name_starts(src: &str, toks: &[Tok], k: usize) -> bool {
+    if toks.get(k).is_none_or(|t| t.kind != Kind::Word || !is_cap(t.text(src))) {
+        return false;
+    }
+    if let Some((e, _)) = honorific_chain(src, toks, k) {
+        return parse_name(src, toks, e).is_some();
+    }
+    match parse_name(src, toks, k) {
+        Some((e, parts)) if parts >= 2 && lexicon::given_name(toks[k].text(src)).is_some_and(|g| !g.word) => {
+            let name = collapse(&src[toks[k].start..toks[e - 1].end]).to_lowercase();
+            !lexicon::PLACES.contains(name.as_str())
+        }
+        _ => false,
+    }
 }
 
 /// A descriptor before the name: `Estonian Ambassador at Large … Lena Varga`,
@@ -397,7 +449,9 @@ fn pre_descriptor(
         lexicon::TITLE_NOUNS.contains(l) || (l.contains('-') && l.split('-').any(|p| lexicon::TITLE_NOUNS.contains(p)))
     };
     let mut is_title = title_noun(&lw);
-    if !(is_title || possessive || is_cap(last.text(src)) && lexicon::is_descriptor_word(&lw)) {
+    // a capitalised word ends the phrase ("Minister of Water Resources Lidia
+    // Marsh"); whether it is a title is decided below, by a title noun inside
+    if !(is_title || possessive || is_cap(last.text(src))) {
         return None;
     }
     // walk back over the descriptor phrase
@@ -410,8 +464,13 @@ fn pre_descriptor(
         }
         let w = t.text(src);
         let l = folded(w);
+        // "the" only inside the phrase, after a preposition: "Director-General of the Agency"
+        let inner_the = l == "the"
+            && k >= 2
+            && matches!(folded(toks[k - 2].text(src)).as_ref(), "of" | "for" | "at" | "on" | "to" | "in");
         let ok = is_cap(w) && !matches!(l.as_ref(), "the" | "a" | "an" | "when" | "after" | "opening" | "according")
             || matches!(l.as_ref(), "of" | "for" | "at" | "on" | "and" | "to" | "in" | "de")
+            || inner_the
             || lexicon::TITLE_NOUNS.contains(l.as_ref());
         if !ok {
             break;
@@ -446,6 +505,105 @@ fn pre_descriptor(
             return None; // "Varga’s Lena" is not an organisation
         }
         Some((with_article(src, toks, k), None, Some((toks[k].start, last.start + base.len()))))
+    }
+}
+
+/// How long a title phrase that opens a sentence may be, in tokens.
+const HEAD_TITLE_TOKENS: usize = 24;
+
+/// The title phrase from the sentence start to the comma at `comma`, when it
+/// is one: it holds a title noun, no finite reporting verb and no pronoun, and
+/// starts with a capital or `the`. Returns its span without a leading `The`.
+fn head_title(src: &str, toks: &[Tok], comma: usize) -> Option<(usize, usize)> {
+    if comma == 0 || comma > HEAD_TITLE_TOKENS || toks[comma].text(src) != "," {
+        return None;
+    }
+    let head = &toks[..comma];
+    let f0 = folded(head[0].text(src));
+    let start = usize::from(f0 == "the");
+    if start >= head.len() || !(is_cap(head[0].text(src)) || f0 == "the") {
+        return None;
+    }
+    let mut titled = false;
+    let mut depth = 0i32;
+    for t in head {
+        let w = t.text(src);
+        let l = folded(w);
+        if t.kind == Kind::Punct {
+            match w {
+                "(" | "[" => depth += 1,
+                ")" | "]" => depth -= 1,
+                "," | "-" | "–" | "&" | "’" | "'" => {}
+                _ => return None,
+            }
+            continue;
+        }
+        if lexicon::FUNCTION_WORDS.contains(l.as_ref())
+            && !matches!(l.as_ref(), "of" | "for" | "the" | "and" | "at" | "on" | "in" | "to")
+        {
+            return None;
+        }
+        if is_lower(w) && lexicon::REPORTING_VERBS.contains(l.as_ref()) && !lexicon::TITLE_NOUNS.contains(l.as_ref()) {
+            return None;
+        }
+        titled |= lexicon::TITLE_NOUNS.contains(l.as_ref())
+            || (l.contains('-') && l.split('-').any(|p| lexicon::TITLE_NOUNS.contains(p)));
+    }
+    // inside a bracket is a descriptor's inside, not a sentence's head
+    (titled && depth == 0).then(|| (head[start].start, head[head.len() - 1].end))
+}
+
+/// A title's last words run into the name that follows it (`Minister for
+/// Ports and Shipping Tariq Aziz`, `Minister of Water Resources Lidia Marsh`):
+/// when the words before the name continue a title and the name's first part
+/// is no given name while a later part is, the name starts there (leaving at
+/// least two parts). Returns that token.
+fn given_name_start(src: &str, toks: &[Tok], name_tok: usize, name_end: usize) -> Option<usize> {
+    if name_tok == 0 || name_end < name_tok + 3 {
+        return None;
+    }
+    let prev = toks[name_tok - 1].text(src);
+    let lp = folded(prev);
+    let in_title = matches!(lp.as_ref(), "of" | "for" | "and" | "&" | "on" | "in" | "at")
+        || (is_cap(prev) && lexicon::is_descriptor_word(&lp));
+    let given = |k: usize| lexicon::given_name(toks[k].text(src)).is_some_and(|g| !g.word);
+    if !in_title || given(name_tok) {
+        return None;
+    }
+    (name_tok + 1..name_end - 1).find(|&k| toks[k].kind == Kind::Word && given(k))
+}
+
+/// A capitalised phrase of ordinary words (`Clean Energy`, `Patient Safety`,
+/// `Marine Governance`) rather than a name: its first part is a common English
+/// word that is no given name, or a given name that is also a word (`Marine`,
+/// `Will`) followed by another common word. A name's first part is almost
+/// always a given name or a word of no dictionary (`Thokozani`). A place or
+/// nationality first (`Kesra Aquaculture`), or an organisation word right
+/// after it (`… Development Authority`), marks an organisation's name.
+pub fn is_word_phrase(src: &str, toks: &[Tok], name_tok: usize, name_end: usize) -> bool {
+    // the start of an organisation's name: "Kesra Aquaculture Development Authority"
+    if toks.get(name_end).is_some_and(|t| {
+        t.kind == Kind::Word && is_cap(t.text(src)) && lexicon::ORG_WORDS.contains(folded(t.text(src)).as_ref())
+    }) {
+        return true;
+    }
+    let first = text::strip_possessive(toks[name_tok].text(src)).0;
+    let f = folded(first);
+    if lexicon::PLACES.contains(f.as_ref()) || lexicon::NATIONALITIES.contains(f.as_ref()) {
+        return true;
+    }
+    // a hyphenated given name is judged by its first part: "Jan-Erik"
+    let head = f.split('-').next().unwrap_or(&f);
+    if !lexicon::is_english_word(head) {
+        return false;
+    }
+    match lexicon::given_name(head) {
+        None => true,
+        Some(g) if g.word => toks[name_tok + 1..name_end].iter().any(|t| {
+            let w = folded(text::strip_possessive(t.text(src)).0);
+            t.kind == Kind::Word && lexicon::is_english_word(&w) && lexicon::given_name(&w).is_none()
+        }),
+        Some(_) => false,
     }
 }
 
@@ -536,6 +694,13 @@ pub fn predicate_at(src: &str, toks: &[Tok], mut k: usize) -> Option<usize> {
                         }
                         continue;
                     }
+                    // an aside between commas before the verb: "X, while giving
+                    // the welcome address on behalf of the Commission, stated …"
+                    if is_lower(n.text(src)) {
+                        if let Some(v) = aside_then_verb(src, toks, k) {
+                            return Some(v);
+                        }
+                    }
                 }
             }
             return None;
@@ -552,11 +717,34 @@ pub fn predicate_at(src: &str, toks: &[Tok], mut k: usize) -> Option<usize> {
             return Some(k);
         }
         if lexicon::FUNCTION_WORDS.contains(lw.as_ref()) {
+            // the aside right after a descriptor's closing comma: "X, Head of Unit, while …, stated"
+            if k > 0 && toks[k - 1].text(src) == "," {
+                return aside_then_verb(src, toks, k - 1);
+            }
             return None;
         }
         return Some(k);
     }
     None
+}
+
+/// How far an aside between commas may run before the verb it delays.
+const ASIDE_TOKENS: usize = 30;
+
+/// `, <aside>, verb`: the comma at `comma` opens an aside that a second comma
+/// closes, and a reporting verb (after adverbs) follows it. Returns the verb.
+fn aside_then_verb(src: &str, toks: &[Tok], comma: usize) -> Option<usize> {
+    let stop = (comma + ASIDE_TOKENS).min(toks.len());
+    let close = (comma + 2..stop).find(|&q| matches!(toks[q].text(src), "," | "." | ";" | ":"))?;
+    if toks[close].text(src) != "," {
+        return None;
+    }
+    let mut v = close + 1;
+    while toks.get(v).is_some_and(|t| lexicon::ADVERBS.contains(folded(t.text(src)).as_ref())) {
+        v += 1;
+    }
+    let t = toks.get(v)?;
+    (is_lower(t.text(src)) && lexicon::REPORTING_VERBS.contains(folded(t.text(src)).as_ref())).then_some(v)
 }
 
 /// `has said`, `had long argued`, `once wrote` after a name: speech from
@@ -707,6 +895,17 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
             i = name_end;
             continue;
         }
+        if !has_hon {
+            if let Some(p) = given_name_start(src, toks, name_tok, name_end) {
+                i = p;
+                continue;
+            }
+        }
+        // a phrase of ordinary words, not a person: "Clean Energy", "Patient Safety"
+        if !has_hon && is_word_phrase(src, toks, name_tok, name_end) {
+            i = name_end;
+            continue;
+        }
         // a place, not a person: "Costa Rica stressed …"
         if !has_hon {
             let folded_name = text::collapse(&src[toks[name_tok].start..toks[name_end - 1].end]).to_lowercase();
@@ -760,17 +959,15 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
             if let Some(r) = lexicon::role_of(&rw) {
                 pre_role = Some(r);
             }
-            // "The Director-General of the Agency, Lena Varga, welcomed …"
-            if title.is_none() && !has_hon && parts >= 2 && toks.get(after).is_some_and(|t| t.text(src) == ",") {
-                let head = &toks[..first - 1];
-                let starts_the = head.first().is_some_and(|t| folded(t.text(src)) == "the");
-                if starts_the
-                    && head.len() >= 2
-                    && head.len() <= 12
-                    && head.iter().any(|t| lexicon::TITLE_NOUNS.contains(folded(t.text(src)).as_ref()))
-                {
-                    title = Some((head[1].start, head[head.len() - 1].end));
-                    after += 1;
+            // a title phrase that opens the sentence, then a comma and the name:
+            // "The Director-General of the Agency, Lena Varga, welcomed …",
+            // "Kesra District Commissioner, Ama Tembo has stressed …"
+            if title.is_none() && (has_hon || parts >= 2) && out.iter().all(|o| !o.is_speaker) {
+                if let Some(span) = head_title(src, toks, first - 1) {
+                    title = Some(span);
+                    if toks.get(after).is_some_and(|t| t.text(src) == ",") {
+                        after += 1;
+                    }
                     first = 0;
                 }
             }
@@ -1174,6 +1371,48 @@ mod tests {
         ("Hon.", "Hon. Omar Haddad (MP, Kenya) spoke.", "Omar Haddad", Some("Hon."), Some("MP, Kenya")),
         ("Dame", "Dame Lena Varga spoke.", "Lena Varga", Some("Dame"), None),
         (
+            "an appositive left unclosed ends at the verb",
+            "Ms Nadia Berg, the Head of Research with Tallow Forward moderated the panel.",
+            "Nadia Berg",
+            Some("Ms"),
+            Some("the Head of Research with Tallow Forward"),
+        ),
+        (
+            "an unclosed appositive ending in an acronym",
+            "Omar Haddad, Director General, Basin Resources Organization (BRO)  talked of the risks.",
+            "Omar Haddad",
+            None,
+            Some("Director General, Basin Resources Organization (BRO)"),
+        ),
+        (
+            "an aside between commas before the verb",
+            "Ambassador Lena Varga, Head of the Health unit, while giving the welcome address, stated that it works.",
+            "Lena Varga",
+            Some("Ambassador"),
+            Some("Head of the Health unit"),
+        ),
+        (
+            "a title ends where the next person's name begins",
+            "Dr. Lena Varga, a Reader in geography at Norland University, Kesra and Tomas Berg, a consultant, briefed us.",
+            "Lena Varga",
+            Some("Dr."),
+            Some("a Reader in geography at Norland University, Kesra"),
+        ),
+        (
+            "counter-case: capitalised words after 'and' that are no name stay in the title",
+            "Petra Lind, Envoy for Water and Climate Diplomacy from Norland, showcased the scheme.",
+            "Petra Lind",
+            None,
+            Some("Envoy for Water and Climate Diplomacy from Norland"),
+        ),
+        (
+            "counter-case: a lowercase verb after a lowercase word is a clause, not the end of a title",
+            "Lena Varga, Director of the Office, which she founded, said that it works.",
+            "Lena Varga",
+            None,
+            Some("Director of the Office"),
+        ),
+        (
             "surname that is also a place word",
             "Ana Costa (Director, Civic Lab) agreed.",
             "Ana Costa",
@@ -1215,6 +1454,20 @@ mod tests {
             let got = parse(text);
             assert!(got.iter().all(|g| !g.3), "{text:?} gave {got:?}");
         }
+    }
+
+    #[test]
+    fn second_person_of_a_list_keeps_own_title() {
+        let got = parse("Dr. Lena Varga, a Reader in geography at Norland University, Kesra and Tomas Berg, a water consultant, briefed participants.");
+        let names: Vec<(String, Option<String>)> =
+            got.iter().filter(|g| g.3).map(|g| (g.0.clone(), g.2.clone())).collect();
+        assert_eq!(
+            names,
+            [
+                ("Lena Varga".into(), s("a Reader in geography at Norland University, Kesra")),
+                ("Tomas Berg".into(), s("a water consultant")),
+            ]
+        );
     }
 
     #[test]
