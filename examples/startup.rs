@@ -15,6 +15,12 @@ fn main() {
     let a = whosaid::Analyzer::default();
     let r = a.analyze("x", "Ms Lena Varga (Head of Policy, Northwind) said that privacy matters.");
     let t_first = t.elapsed();
-    println!("taxonomy parse {t_tax:?}, tagger {t_tag:?}, segmenter {t_seg:?}, analyzer + first report (lexicon) {t_first:?}");
-    std::hint::black_box((tagger, seg, r.sentences.len()));
+    let t = Instant::now();
+    let name = whosaid::gazetteer::lookup(std::hint::black_box("Oksana"));
+    let t_name = t.elapsed();
+    println!(
+        "taxonomy parse {t_tax:?}, tagger {t_tag:?}, segmenter {t_seg:?}, analyzer + first report (lexicon) {t_first:?}, \
+         first given-name lookup {t_name:?}"
+    );
+    std::hint::black_box((tagger, seg, r.sentences.len(), name));
 }

@@ -1223,38 +1223,6 @@ pub fn is_descriptor_word(lower: &str) -> bool {
         || lower.strip_suffix('s').is_some_and(|s| TITLE_NOUNS.contains(s) || ORG_WORDS.contains(s))
 }
 
-/// A given-name entry of the gazetteer (`src/data/given_names.tsv`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct GivenName {
-    /// Gender prior, when one sex holds the name far more often.
-    pub gender: Option<Gender>,
-    /// The name is also an ordinary English word (`Grace`, `Will`).
-    pub word: bool,
-}
-
-/// Given names, folded (lowercase), from `src/data/given_names.tsv`.
-pub static GIVEN_NAMES: LazyLock<HashMap<&'static str, GivenName>> = LazyLock::new(|| {
-    include_str!("data/given_names.tsv")
-        .lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| {
-            let mut f = l.split('\t');
-            let name = f.next()?;
-            let gender = match f.next()? {
-                "m" => Some(Gender::Male),
-                "f" => Some(Gender::Female),
-                _ => None,
-            };
-            Some((name, GivenName { gender, word: f.next() == Some("word") }))
-        })
-        .collect()
-});
-
-/// The gazetteer entry of a given name (any case).
-pub fn given_name(w: &str) -> Option<GivenName> {
-    GIVEN_NAMES.get(crate::text::folded(w).as_ref()).copied()
-}
-
 /// Common English words (lowercase, sorted bytewise, one per line): SCOWL
 /// size 35, see `src/data/english_words.NOTICE`.
 static ENGLISH_WORDS: &str = include_str!("data/english_words.txt");

@@ -19,6 +19,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::gazetteer;
 use crate::lexicon::{self, Gender};
 use crate::segment::{Layout, Segment};
 use crate::text::{self, collapse, fold, folded, is_acronym, is_cap, is_lower, Kind, Tok};
@@ -419,7 +420,7 @@ pub fn name_starts(src: &str, toks: &[Tok], k: usize) -> bool {
         return parse_name(src, toks, e).is_some();
     }
     match parse_name(src, toks, k) {
-        Some((e, parts)) if parts >= 2 && lexicon::given_name(toks[k].text(src)).is_some_and(|g| !g.word) => {
+        Some((e, parts)) if parts >= 2 && gazetteer::lookup(toks[k].text(src)).is_some_and(|g| !g.ambiguous_word) => {
             let name = collapse(&src[toks[k].start..toks[e - 1].end]).to_lowercase();
             !lexicon::PLACES.contains(name.as_str())
         }
@@ -566,7 +567,7 @@ fn given_name_start(src: &str, toks: &[Tok], name_tok: usize, name_end: usize) -
     let lp = folded(prev);
     let in_title = matches!(lp.as_ref(), "of" | "for" | "and" | "&" | "on" | "in" | "at")
         || (is_cap(prev) && lexicon::is_descriptor_word(&lp));
-    let given = |k: usize| lexicon::given_name(toks[k].text(src)).is_some_and(|g| !g.word);
+    let given = |k: usize| gazetteer::lookup(toks[k].text(src)).is_some_and(|g| !g.ambiguous_word);
     if !in_title || given(name_tok) {
         return None;
     }
@@ -597,11 +598,11 @@ pub fn is_word_phrase(src: &str, toks: &[Tok], name_tok: usize, name_end: usize)
     if !lexicon::is_english_word(head) {
         return false;
     }
-    match lexicon::given_name(head) {
+    match gazetteer::given_name(head) {
         None => true,
-        Some(g) if g.word => toks[name_tok + 1..name_end].iter().any(|t| {
+        Some(g) if g.ambiguous_word => toks[name_tok + 1..name_end].iter().any(|t| {
             let w = folded(text::strip_possessive(t.text(src)).0);
-            t.kind == Kind::Word && lexicon::is_english_word(&w) && lexicon::given_name(&w).is_none()
+            t.kind == Kind::Word && lexicon::is_english_word(&w) && gazetteer::given_name(&w).is_none()
         }),
         Some(_) => false,
     }
