@@ -407,3 +407,21 @@ fn stats_line() {
         .success()
         .stderr(predicate::str::contains("1 files, 5 sentences, 2 speakers, 0 failed"));
 }
+
+#[cfg(unix)]
+#[test]
+fn man_and_completions_end_quietly_on_a_closed_pipe() {
+    for args in [&["--man"][..], &["--completions", "bash"], &["--completions", "zsh"]] {
+        // the reading end is closed before whosaid starts: every write fails
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = StdCommand::new(assert_cmd::cargo::cargo_bin("whosaid"))
+            .args(args)
+            .stdout(writer)
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {:?}", out.status);
+        assert!(out.stderr.is_empty(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}
