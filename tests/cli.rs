@@ -425,3 +425,36 @@ fn man_and_completions_end_quietly_on_a_closed_pipe() {
         assert!(out.stderr.is_empty(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
     }
 }
+
+#[test]
+fn help_groups_options_with_one_example_per_group() {
+    let long = String::from_utf8(whosaid().arg("--help").assert().success().get_output().stdout.clone()).unwrap();
+    let short = String::from_utf8(whosaid().arg("-h").assert().success().get_output().stdout.clone()).unwrap();
+    let groups: &[(&str, &[&str])] = &[
+        ("Input:", &["--input", "--id-field", "--glob", "--hidden", "--lossy"]),
+        ("Output:", &["--format", "--level", "--out-dir", "--pretty", "--bom", "--no-sanitize"]),
+        ("Analysis:", &["--topics", "--lang", "--abbreviations"]),
+        ("Batch:", &["--threads", "--stats", "--quiet"]),
+        ("Other:", &["--completions", "--man", "--help", "--version"]),
+    ];
+    for help in [&long, &short] {
+        let at = |h: &str| help.find(&format!("\n{h}\n")).unwrap_or_else(|| panic!("no heading {h} in {help}"));
+        for (i, (heading, flags)) in groups.iter().enumerate() {
+            let start = at(heading);
+            let end = groups.get(i + 1).map_or(help.len(), |(next, _)| at(next));
+            assert!(start < end, "{heading} comes before the next group");
+            for flag in *flags {
+                assert!(
+                    help[start..end].contains(&format!("{flag} ")) || help[start..end].contains(&format!("{flag}\n")),
+                    "{flag} under {heading}"
+                );
+            }
+        }
+    }
+    let examples: Vec<&str> = long.lines().skip_while(|l| !l.starts_with("Examples")).skip(1).take(4).collect();
+    for (line, group) in examples.iter().zip(["Input:", "Output:", "Analysis:", "Batch:"]) {
+        assert!(line.trim_start().starts_with(group) && line.contains("whosaid "), "{line}");
+    }
+    assert_eq!(examples.len(), 4, "{long}");
+    assert!(!short.contains("Examples"), "-h stays a summary");
+}
