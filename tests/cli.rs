@@ -458,3 +458,29 @@ fn help_groups_options_with_one_example_per_group() {
     assert_eq!(examples.len(), 4, "{long}");
     assert!(!short.contains("Examples"), "-h stays a summary");
 }
+
+/// `[profile.NAME]`'s `key = value` lines in Cargo.toml.
+fn profile(name: &str) -> Vec<(String, String)> {
+    let manifest = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml")).unwrap();
+    let header = format!("[profile.{name}]");
+    manifest
+        .lines()
+        .skip_while(|l| l.trim() != header)
+        .skip(1)
+        .take_while(|l| !l.starts_with('['))
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect()
+}
+
+#[test]
+fn release_binary_is_lean_and_profiling_keeps_line_tables() {
+    let has = |p: &[(String, String)], k: &str, v: &str| p.iter().any(|(a, b)| a == k && b == v);
+    let release = profile("release");
+    assert!(has(&release, "debug", "0") && has(&release, "strip", "\"debuginfo\""), "{release:?}");
+    let profiling = profile("profiling");
+    assert!(has(&profiling, "inherits", "\"release\"") && has(&profiling, "debug", "1"), "{profiling:?}");
+    assert!(has(&profiling, "strip", "\"none\""), "{profiling:?}");
+    // criterion inherits from release: it must not inherit the stripping
+    assert!(has(&profile("bench"), "strip", "\"none\""));
+}
