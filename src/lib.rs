@@ -41,6 +41,7 @@ pub mod attribute;
 pub mod cli;
 pub mod error;
 pub mod lexicon;
+pub mod outdir;
 pub mod output;
 pub mod report;
 pub mod segment;
