@@ -227,6 +227,9 @@ impl Args {
         if level == Level::Report && self.format != Format::Json {
             return Err(cfg_err("--level report", "only goes with --format json"));
         }
+        if let Some(d) = self.out_dir.as_ref().filter(|d| d.exists() && !d.is_dir()) {
+            return Err(cfg_err("--out-dir", format!("{} exists and is not a folder", d.display())));
+        }
         if self.threads == Some(0) {
             return Err(cfg_err("--threads", "must be at least 1"));
         }

@@ -253,6 +253,14 @@ fn usage_errors_exit_2_and_name_the_file() {
         .code(2)
         .stderr(predicate::str::contains("duplicate topic id"));
     whosaid().args(["--level", "report", "--format", "csv"]).write_stdin("x").assert().code(2);
+    // an output folder that is a file: one usage error, not one failure per input
+    whosaid()
+        .arg("--out-dir")
+        .arg(&bad)
+        .write_stdin("x")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--out-dir").and(predicate::str::contains("is not a folder")));
 }
 
 #[test]
