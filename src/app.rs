@@ -6,6 +6,12 @@
 //! on the rayon pool, then written out in order, so memory depends on the
 //! chunk size, not on the number of files. A failing input is reported as
 //! `whosaid: PATH: cause` and counted; the batch goes on.
+//!
+//! Standard output is opened (JSON `[`, CSV header) at the first input read,
+//! so a run in which no input could be read leaves it empty rather than
+//! holding a valid-looking empty result. With `--out-dir`, each job's output
+//! name is planned ([`crate::outdir::Plan`]) on this thread, in input order,
+//! as the job is taken: names never depend on thread timing.
 
 use std::fs;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
@@ -17,6 +23,7 @@ use rayon::prelude::*;
 
 use crate::cli::{Config, InputKind};
 use crate::error::InputError;
+use crate::outdir::{self, Plan};
 use crate::output::Writer;
 use crate::topics::TagCache;
 
@@ -44,10 +51,16 @@ enum Job {
     File { path: PathBuf, root: Option<PathBuf> },
     /// Standard input, read whole.
     Stdin,
-    /// A document from a JSONL corpus.
-    Doc { source: String, text: String },
+    /// A document from a JSONL corpus; `at` is its `FILE:LINE`.
+    Doc { source: String, text: String, at: String },
     /// Something that failed before analysis (walk error, bad JSONL line).
     Failed { what: String, cause: String },
+}
+
+/// A job with its output file below `--out-dir`, if any.
+struct Work {
+    job: Job,
+    out: Option<PathBuf>,
 }
 
 /// Reads bytes as text: UTF-8 (BOM kept, offsets index the bytes), refusing
@@ -89,14 +102,22 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
     let started = Instant::now();
     let mut summary = Summary::default();
     let mut out = io::BufWriter::with_capacity(1 << 16, out);
-    let mut writer = Writer::new(cfg.write);
+    let mut framing = Framing { writer: Writer::new(cfg.write), open: false };
     let progress = progress_bar(cfg);
     let to_stdout = cfg.out_dir.is_none();
-    if to_stdout {
-        if let Err(e) = writer.begin(&mut out) {
-            return broken_or(e, summary);
+    let mut plan = cfg.out_dir.as_deref().map(|d| Plan::new(d, cfg.write.format));
+    if let Some(dir) = &cfg.out_dir {
+        let n = outdir::clear_stale(dir);
+        if n > 0 && !cfg.quiet {
+            writeln!(
+                err,
+                "whosaid: removed {} left in {} by an interrupted run",
+                count(n, "temporary file"),
+                dir.display()
+            )?;
         }
     }
+    let mut collisions = Vec::new();
     let chunk = 64 * threads;
     // one word memo per worker thread, kept for the whole run
     let caches: Vec<Mutex<TagCache>> = (0..threads).map(|_| Mutex::new(TagCache::new())).collect();
@@ -106,7 +127,11 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
     // results of the previous chunk, written while the next one is analysed
     let mut pending: Option<Vec<Result<Done, (String, String)>>> = None;
     loop {
-        let batch: Vec<Job> = jobs.by_ref().take(chunk).collect();
+        let batch: Vec<Work> =
+            jobs.by_ref().take(chunk).map(|job| planned(plan.as_mut(), job, &mut collisions)).collect();
+        for w in collisions.drain(..) {
+            say(progress.as_ref(), err, &format!("whosaid: warning: {w}"))?;
+        }
         if batch.is_empty() && pending.is_none() {
             break;
         }
@@ -118,11 +143,14 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
             && to_stdout
             && !jobs_left(&mut jobs)
         {
-            let job = batch.into_iter().next().expect("one job");
-            match load(cfg, job) {
+            let work = batch.into_iter().next().expect("one job");
+            match load(cfg, work.job) {
                 Ok(l) => {
                     // rows are written as they are decided (no pool: one input is one thread)
-                    match writer.stream(&mut out, &cfg.analyzer, &l.source, &l.text, &mut TagCache::new()) {
+                    let streamed = framing
+                        .open(&mut out)
+                        .and_then(|w| w.stream(&mut out, &cfg.analyzer, &l.source, &l.text, &mut TagCache::new()));
+                    match streamed {
                         Ok(n) => {
                             summary.done += 1;
                             summary.sentences += n.sentences;
@@ -164,7 +192,7 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
                 });
             }
             match pending.take() {
-                Some(results) => write_results(results, &mut writer, &mut out, err, &mut summary, progress.as_ref()),
+                Some(results) => write_results(results, &mut framing, &mut out, err, &mut summary, progress.as_ref()),
                 None => Ok(Ok(())),
             }
         });
@@ -174,12 +202,18 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
         pending = analysed;
     }
     if to_stdout {
-        if let Err(e) = writer.finish(&mut out) {
+        let nothing_read = summary.done == 0 && summary.failed > 0;
+        if let Err(e) = framing.close(&mut out, nothing_read) {
             return broken_or(e, summary);
         }
     }
     if let Some(p) = progress {
         p.finish_and_clear();
+    }
+    if let (Some(dir), Some(plan)) = (&cfg.out_dir, &plan) {
+        if !cfg.quiet {
+            writeln!(err, "{}", out_dir_summary(&summary, plan.renamed, dir))?;
+        }
     }
     let secs = started.elapsed().as_secs_f64();
     if cfg.stats || (!cfg.quiet && io::stderr().is_terminal() && summary.done + summary.failed > 1) {
@@ -204,7 +238,7 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
 /// failure to write the output (a closed pipe, a full disk) the inner one.
 fn write_results<W: Write, E: Write>(
     results: Vec<Result<Done, (String, String)>>,
-    writer: &mut Writer,
+    framing: &mut Framing,
     out: &mut W,
     err: &mut E,
     summary: &mut Summary,
@@ -217,23 +251,93 @@ fn write_results<W: Write, E: Write>(
                 summary.sentences += d.sentences;
                 summary.speakers += d.speakers;
                 summary.bytes += d.bytes;
-                if let Err(e) = writer.write_body(out, &d.body) {
-                    return Ok(Err(e));
+                // with --out-dir bodies are empty: standard output stays closed
+                if !d.body.is_empty() {
+                    if let Err(e) = framing.open(out).and_then(|w| w.write_body(out, &d.body)) {
+                        return Ok(Err(e));
+                    }
                 }
             }
             Err((what, cause)) => {
                 summary.failed += 1;
-                match progress {
-                    Some(p) => p.suspend(|| writeln!(err, "whosaid: {what}: {cause}"))?,
-                    None => writeln!(err, "whosaid: {what}: {cause}")?,
-                }
+                say(progress, err, &format!("whosaid: {what}: {cause}"))?;
             }
         }
         if let Some(p) = progress {
             p.inc(1);
+            p.set_message(progress_text(summary.done + summary.failed, summary.bytes, p.elapsed().as_secs_f64()));
         }
     }
     Ok(Ok(()))
+}
+
+/// Writes one line on `err`, above the progress line if there is one.
+fn say<E: Write>(progress: Option<&indicatif::ProgressBar>, err: &mut E, line: &str) -> io::Result<()> {
+    match progress {
+        Some(p) => p.suspend(|| writeln!(err, "{line}")),
+        None => writeln!(err, "{line}"),
+    }
+}
+
+/// Standard output's framing, opened at the first report written.
+struct Framing {
+    writer: Writer,
+    open: bool,
+}
+
+impl Framing {
+    /// The writer, after the framing's start (CSV header, JSON `[`).
+    fn open<W: Write>(&mut self, out: &mut W) -> io::Result<&mut Writer> {
+        if !self.open {
+            self.open = true;
+            self.writer.begin(out)?;
+        }
+        Ok(&mut self.writer)
+    }
+
+    /// Ends the output; when no input could be read, writes nothing at all.
+    fn close<W: Write>(&mut self, out: &mut W, nothing_read: bool) -> io::Result<()> {
+        if !self.open && nothing_read {
+            return out.flush();
+        }
+        self.open(out)?.finish(out)
+    }
+}
+
+/// The progress line's counts: whole reports per second and MB/s.
+fn progress_text(reports: usize, bytes: usize, secs: f64) -> String {
+    let per_sec = |x: f64| if secs > 0.0 { x / secs } else { 0.0 };
+    format!("{}, {:.0}/s, {:.1} MB/s", count(reports, "report"), per_sec(reports as f64), per_sec(bytes as f64 / 1e6))
+}
+
+/// The closing line of an `--out-dir` run: inputs and files written, and
+/// why they differ.
+fn out_dir_summary(s: &Summary, renamed: usize, dir: &Path) -> String {
+    let mut line = format!(
+        "whosaid: {}, {} written to {}",
+        count(s.done + s.failed, "input"),
+        count(s.done, "file"),
+        dir.display()
+    );
+    if s.failed > 0 {
+        line += &format!("; {} failed (see above), so no file for {}", count(s.failed, "input"), pronoun(s.failed));
+    }
+    if renamed > 0 {
+        line += &format!("; {} had a name already taken and got a ~N suffix (see warnings)", count(renamed, "input"));
+    }
+    line
+}
+
+fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+fn pronoun(n: usize) -> &'static str {
+    if n == 1 {
+        "it"
+    } else {
+        "them"
+    }
 }
 
 fn broken_or(e: io::Error, mut s: Summary) -> io::Result<Summary> {
@@ -251,7 +355,7 @@ fn progress_bar(cfg: &Config) -> Option<indicatif::ProgressBar> {
         return None;
     }
     let p = indicatif::ProgressBar::new_spinner();
-    p.set_style(indicatif::ProgressStyle::with_template("{spinner} {pos} reports {per_sec} [{elapsed}]").ok()?);
+    p.set_style(indicatif::ProgressStyle::with_template("{spinner} {msg} [{elapsed}]").ok()?);
     Some(p)
 }
 
@@ -260,6 +364,27 @@ struct Done {
     sentences: usize,
     speakers: usize,
     bytes: usize,
+}
+
+/// The job with its output name, when writing to `--out-dir`; a name taken
+/// before adds its warning to `collisions`.
+fn planned(plan: Option<&mut Plan>, job: Job, collisions: &mut Vec<String>) -> Work {
+    let Some(plan) = plan else { return Work { job, out: None } };
+    let issued = match &job {
+        Job::Failed { .. } => return Work { job, out: None },
+        Job::Stdin => plan.issue(&[b"stdin"], "-"),
+        Job::File { path, root } => {
+            // the path below its folder argument, or the file name of a file argument
+            let parts: Vec<&[u8]> = match root.as_deref().and_then(|r| path.strip_prefix(r).ok()) {
+                Some(below) => below.iter().map(|c| c.as_encoded_bytes()).collect(),
+                None => path.file_name().map(|n| n.as_encoded_bytes()).into_iter().collect(),
+            };
+            plan.issue(&parts, &path.display().to_string())
+        }
+        Job::Doc { source, at, .. } => plan.issue(&[source.as_bytes()], &format!("{at} (id {source:?})")),
+    };
+    collisions.extend(issued.collision);
+    Work { job, out: Some(issued.rel) }
 }
 
 /// True if more jobs follow.
@@ -271,10 +396,6 @@ fn jobs_left(jobs: &mut std::iter::Peekable<Box<dyn Iterator<Item = Job> + '_>>)
 struct Loaded {
     source: String,
     text: String,
-    /// Path of its output file under `--out-dir`.
-    out_rel: PathBuf,
-    /// The input file, if it is one.
-    path: Option<PathBuf>,
 }
 
 fn load(cfg: &Config, job: Job) -> Result<Loaded, (String, String)> {
@@ -284,41 +405,50 @@ fn load(cfg: &Config, job: Job) -> Result<Loaded, (String, String)> {
             let mut b = Vec::new();
             io::stdin().lock().read_to_end(&mut b).map_err(|e| ("-".to_string(), e.to_string()))?;
             let text = decode(b, cfg.lossy).map_err(|e| ("-".to_string(), e.to_string()))?;
-            Ok(Loaded { source: "-".to_string(), text, out_rel: PathBuf::from("stdin"), path: None })
+            Ok(Loaded { source: "-".to_string(), text })
         }
-        Job::File { path, root } => {
+        Job::File { path, .. } => {
             let shown = path.display().to_string();
             let b = fs::read(&path).map_err(|e| (shown.clone(), io_cause(&e)))?;
             let text = decode(b, cfg.lossy).map_err(|e| (shown.clone(), e.to_string()))?;
-            let out_rel = match &root {
-                Some(r) => path
-                    .strip_prefix(r)
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|_| path.file_name().map(PathBuf::from).unwrap_or_default()),
-                None => path.file_name().map(PathBuf::from).unwrap_or_default(),
-            };
-            Ok(Loaded { source: shown, text, out_rel, path: Some(path) })
+            Ok(Loaded { source: shown, text })
         }
-        Job::Doc { source, text } => {
-            let out_rel = PathBuf::from(safe_file_name(&source));
-            Ok(Loaded { source, text, out_rel, path: None })
-        }
+        Job::Doc { source, text, .. } => Ok(Loaded { source, text }),
     }
 }
 
-fn process(cfg: &Config, writer: &Writer, job: Job, cache: &mut TagCache) -> Result<Done, (String, String)> {
-    let l = load(cfg, job)?;
+fn process(cfg: &Config, writer: &Writer, work: Work, cache: &mut TagCache) -> Result<Done, (String, String)> {
+    let l = load(cfg, work.job)?;
     // sentence-level JSON runs to about seven times the input
     let mut body = Vec::with_capacity(l.text.len() * 3);
     let n = writer
         .render_text(&mut body, &cfg.analyzer, &l.source, &l.text, cache)
         .map_err(|e| (l.source.clone(), e.to_string()))?;
-    if let Some(dir) = &cfg.out_dir {
-        let input = l.path.as_deref();
-        write_out_file(cfg, dir, &l.out_rel, input, &body).map_err(|e| (l.source.clone(), e))?;
+    if let (Some(dir), Some(rel)) = (&cfg.out_dir, &work.out) {
+        let target = dir.join(rel);
+        if target.exists() && is_input(cfg, &target) {
+            let e = format!("refusing to overwrite the input {} with this input's output", target.display());
+            return Err((l.source, e));
+        }
+        outdir::write(&target, cfg.write, &body).map_err(|e| (l.source.clone(), e))?;
         body = Vec::new();
     }
     Ok(Done { body, sentences: n.sentences, speakers: n.speakers, bytes: l.text.len() })
+}
+
+/// True if the existing file `target` is one of this run's inputs: a file
+/// argument, or a file the globs pick in a folder argument (outside an output
+/// folder nested in it, which the walk skips).
+fn is_input(cfg: &Config, target: &Path) -> bool {
+    let Ok(t) = target.canonicalize() else { return false };
+    let out_dir = cfg.out_dir.as_ref().and_then(|d| d.canonicalize().ok());
+    cfg.paths.iter().filter_map(|p| p.canonicalize().ok()).any(|p| {
+        if !p.is_dir() {
+            return t == p;
+        }
+        let skipped = out_dir.as_ref().is_some_and(|o| *o != p && t.starts_with(o));
+        t.starts_with(&p) && !skipped && t.file_name().is_some_and(|n| cfg.globs.is_match(n))
+    })
 }
 
 fn io_cause(e: &io::Error) -> String {
@@ -328,45 +458,6 @@ fn io_cause(e: &io::Error) -> String {
         _ if e.raw_os_error() == Some(21) => "is a directory".into(),
         _ => e.to_string(),
     }
-}
-
-fn safe_file_name(id: &str) -> String {
-    let s: String =
-        id.chars().map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' }).collect();
-    let s = s.trim_start_matches('.').to_string();
-    if s.is_empty() {
-        "doc".into()
-    } else {
-        s.chars().take(150).collect()
-    }
-}
-
-/// Writes one output file atomically (temp file in the same folder, then rename).
-fn write_out_file(cfg: &Config, dir: &Path, rel: &Path, input: Option<&Path>, body: &[u8]) -> Result<(), String> {
-    let target = dir.join(rel).with_extension(cfg.write.format.extension());
-    if let (Some(inp), Ok(out)) = (input, target.canonicalize()) {
-        if inp.canonicalize().is_ok_and(|i| i == out) {
-            return Err(format!("refusing to overwrite the input with its output {}", target.display()));
-        }
-    }
-    let parent = target.parent().unwrap_or(dir);
-    fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {}", parent.display(), e))?;
-    let mut w = Writer::new(cfg.write);
-    let mut tmp =
-        tempfile::NamedTempFile::new_in(parent).map_err(|e| format!("cannot write in {}: {}", parent.display(), e))?;
-    {
-        let f = tmp.as_file_mut();
-        let mut buf = io::BufWriter::new(f);
-        let r: io::Result<()> = (|| {
-            w.begin(&mut buf)?;
-            w.write_body(&mut buf, body)?;
-            w.finish(&mut buf)?;
-            buf.flush()
-        })();
-        r.map_err(|e| format!("cannot write {}: {}", target.display(), e))?;
-    }
-    tmp.persist(&target).map_err(|e| format!("cannot write {}: {}", target.display(), e.error))?;
-    Ok(())
 }
 
 /// The lazy sequence of jobs for the configured inputs.
@@ -457,7 +548,7 @@ fn corpus(cfg: &Config, job: Job) -> Box<dyn Iterator<Item = Job> + '_> {
             Some(serde_json::Value::Number(x)) => x.to_string(),
             _ => format!("{name}:{}", n + 1),
         };
-        Some(Job::Doc { source, text: text.to_string() })
+        Some(Job::Doc { source, text: text.to_string(), at: what })
     }))
 }
 
@@ -476,9 +567,39 @@ mod tests {
     }
 
     #[test]
-    fn file_names() {
-        assert_eq!(safe_file_name("a/b c"), "a_b_c");
-        assert_eq!(safe_file_name("../x"), "_x");
-        assert_eq!(safe_file_name(""), "doc");
+    fn progress_counts_whole_reports() {
+        let cases: &[(&str, usize, usize, f64, &str)] = &[
+            ("rates rounded", 2343, 4_700_000, 2.0, "2343 reports, 1172/s, 2.4 MB/s"),
+            ("no time yet", 3, 100, 0.0, "3 reports, 0/s, 0.0 MB/s"),
+            ("slow", 1, 1_000_000, 4.0, "1 report, 0/s, 0.2 MB/s"),
+        ];
+        for (name, reports, bytes, secs, expected) in cases {
+            assert_eq!(progress_text(*reports, *bytes, *secs), *expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn out_dir_summary_says_why_counts_differ() {
+        let dir = Path::new("out");
+        let s = |done, failed| Summary { done, failed, ..Summary::default() };
+        let cases: &[(&str, Summary, usize, &str)] = &[
+            ("all written", s(2, 0), 0, "whosaid: 2 inputs, 2 files written to out"),
+            ("one", s(1, 0), 0, "whosaid: 1 input, 1 file written to out"),
+            (
+                "failures",
+                s(1, 2),
+                0,
+                "whosaid: 3 inputs, 1 file written to out; 2 inputs failed (see above), so no file for them",
+            ),
+            (
+                "renamed",
+                s(2, 0),
+                1,
+                "whosaid: 2 inputs, 2 files written to out; 1 input had a name already taken and got a ~N suffix (see warnings)",
+            ),
+        ];
+        for (name, summary, renamed, expected) in cases {
+            assert_eq!(out_dir_summary(summary, *renamed, dir), *expected, "{name}");
+        }
     }
 }

@@ -29,91 +29,118 @@ pub enum InputKind {
 /// Reads reports from files, folders (walked recursively) or stdin and writes
 /// the sentences with their speakers and topics as JSON, JSON Lines or CSV.
 #[derive(Debug, Parser)]
-#[command(name = "whosaid", version, about, long_about = None, after_help = "Exit status: 0 all inputs done, 1 some inputs failed, 2 usage error.")]
+#[command(
+    name = "whosaid",
+    version,
+    about,
+    long_about = None,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    after_help = EXIT_STATUS,
+    after_long_help = concat!(
+        "Examples, one per group:\n",
+        "  Input:     whosaid --input jsonl --id-field key --text-field body corpus.jsonl\n",
+        "  Output:    whosaid --format csv --level speakers --bom reports/ > speakers.csv\n",
+        "  Analysis:  whosaid --topics my_topics.csv --lang french report.txt\n",
+        "  Batch:     whosaid -j 2 --stats --format jsonl reports/ > sentences.jsonl\n",
+        "\n",
+        "Exit status: 0 all inputs done, 1 some inputs failed, 2 usage error."
+    )
+)]
 pub struct Args {
     /// Files or folders to read; `-` or nothing reads stdin.
     pub paths: Vec<PathBuf>,
 
-    /// Output format.
-    #[arg(short, long, value_enum, default_value_t = Format::Json)]
-    pub format: Format,
-
-    /// What one output row stands for [default: report for json, sentences otherwise].
-    #[arg(short, long, value_enum)]
-    pub level: Option<Level>,
-
-    /// Your own taxonomy: CSV with header `topic,keyword`, or JSON `{"topics": [...]}`.
-    #[arg(long, value_name = "FILE")]
-    pub topics: Option<PathBuf>,
-
-    /// Stemmer language for the taxonomy (english, french, german, spanish …).
-    #[arg(long, default_value = "english")]
-    pub lang: String,
-
-    /// Extra abbreviations, one per line (`title cllr`, `end approx`, or a bare word).
-    #[arg(long, value_name = "FILE")]
-    pub abbreviations: Option<PathBuf>,
-
-    /// Which files in folders count (repeatable) [default: *.txt *.md *.text *.markdown].
-    #[arg(long = "glob", value_name = "GLOB")]
-    pub globs: Vec<String>,
-
-    /// Also read hidden files and folders when walking.
-    #[arg(long)]
-    pub hidden: bool,
-
-    /// Worker threads [default: all cores].
-    #[arg(short = 'j', long, value_name = "N")]
-    pub threads: Option<usize>,
-
-    /// Write one output file per input here, mirroring the folder tree.
-    #[arg(long, value_name = "DIR")]
-    pub out_dir: Option<PathBuf>,
-
     /// How inputs are read.
-    #[arg(long, value_enum, default_value_t = InputKind::Text)]
+    #[arg(long, value_enum, default_value_t = InputKind::Text, help_heading = "Input")]
     pub input: InputKind,
 
     /// With --input jsonl: the field holding the document id.
-    #[arg(long, default_value = "id", value_name = "NAME")]
+    #[arg(long, default_value = "id", value_name = "NAME", help_heading = "Input")]
     pub id_field: String,
 
     /// With --input jsonl: the field holding the text.
-    #[arg(long, default_value = "text", value_name = "NAME")]
+    #[arg(long, default_value = "text", value_name = "NAME", help_heading = "Input")]
     pub text_field: String,
 
-    /// Keep CSV cells that start with = + - @ as they are (no leading ').
-    #[arg(long)]
-    pub no_sanitize: bool,
+    /// Which files in folders count (repeatable) [default: *.txt *.md *.text *.markdown].
+    #[arg(long = "glob", value_name = "GLOB", help_heading = "Input")]
+    pub globs: Vec<String>,
 
-    /// Start CSV output with a UTF-8 byte-order mark (for Excel).
-    #[arg(long)]
-    pub bom: bool,
-
-    /// Indent JSON output.
-    #[arg(long)]
-    pub pretty: bool,
+    /// Also read hidden files and folders when walking.
+    #[arg(long, help_heading = "Input")]
+    pub hidden: bool,
 
     /// Decode invalid UTF-8 anyway: each bad byte becomes U+001A, so offsets still index the input.
-    #[arg(long)]
+    #[arg(long, help_heading = "Input")]
     pub lossy: bool,
 
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = Format::Json, help_heading = "Output")]
+    pub format: Format,
+
+    /// What one output row stands for [default: report for json, sentences otherwise].
+    #[arg(short, long, value_enum, help_heading = "Output")]
+    pub level: Option<Level>,
+
+    /// Write one output file per input here, mirroring the folder tree: `a.txt` gives `a.txt.json`.
+    #[arg(long, value_name = "DIR", help_heading = "Output")]
+    pub out_dir: Option<PathBuf>,
+
+    /// Indent JSON output.
+    #[arg(long, help_heading = "Output")]
+    pub pretty: bool,
+
+    /// Start CSV output with a UTF-8 byte-order mark (for Excel).
+    #[arg(long, help_heading = "Output")]
+    pub bom: bool,
+
+    /// Keep CSV cells that start with = + - @ as they are (no leading ').
+    #[arg(long, help_heading = "Output")]
+    pub no_sanitize: bool,
+
+    /// Your own taxonomy: CSV with header `topic,keyword`, or JSON `{"topics": [...]}`.
+    #[arg(long, value_name = "FILE", help_heading = "Analysis")]
+    pub topics: Option<PathBuf>,
+
+    /// Stemmer language for the taxonomy (english, french, german, spanish …).
+    #[arg(long, default_value = "english", help_heading = "Analysis")]
+    pub lang: String,
+
+    /// Extra abbreviations, one per line (`title cllr`, `end approx`, or a bare word).
+    #[arg(long, value_name = "FILE", help_heading = "Analysis")]
+    pub abbreviations: Option<PathBuf>,
+
+    /// Worker threads [default: all cores].
+    #[arg(short = 'j', long, value_name = "N", help_heading = "Batch")]
+    pub threads: Option<usize>,
+
     /// Print a summary line (files, sentences, speakers, failures, MB/s) on stderr.
-    #[arg(long)]
+    #[arg(long, help_heading = "Batch")]
     pub stats: bool,
 
     /// No progress bar or summary, even on a terminal.
-    #[arg(short, long)]
+    #[arg(short, long, help_heading = "Batch")]
     pub quiet: bool,
 
     /// Print a shell completion script and exit.
-    #[arg(long, value_enum, value_name = "SHELL")]
+    #[arg(long, value_enum, value_name = "SHELL", help_heading = "Other")]
     pub completions: Option<clap_complete::Shell>,
 
     /// Print the man page (roff) and exit.
-    #[arg(long)]
+    #[arg(long, help_heading = "Other")]
     pub man: bool,
+
+    /// Print help (a summary with -h, more with --help).
+    #[arg(short, long, action = clap::ArgAction::Help, help_heading = "Other")]
+    help: Option<bool>,
+
+    /// Print the version.
+    #[arg(short = 'V', long, action = clap::ArgAction::Version, help_heading = "Other")]
+    version: Option<bool>,
 }
+
+const EXIT_STATUS: &str = "Exit status: 0 all inputs done, 1 some inputs failed, 2 usage error.";
 
 /// A validated configuration: what [`crate::app::run`] needs.
 #[derive(Debug, Clone)]
@@ -199,6 +226,9 @@ impl Args {
         let level = self.level.unwrap_or(if self.format == Format::Json { Level::Report } else { Level::Sentences });
         if level == Level::Report && self.format != Format::Json {
             return Err(cfg_err("--level report", "only goes with --format json"));
+        }
+        if let Some(d) = self.out_dir.as_ref().filter(|d| d.exists() && !d.is_dir()) {
+            return Err(cfg_err("--out-dir", format!("{} exists and is not a folder", d.display())));
         }
         if self.threads == Some(0) {
             return Err(cfg_err("--threads", "must be at least 1"));

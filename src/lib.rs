@@ -42,6 +42,7 @@ pub mod cli;
 pub mod error;
 pub mod gazetteer;
 pub mod lexicon;
+pub mod outdir;
 pub mod output;
 pub mod report;
 pub mod segment;

@@ -10,13 +10,14 @@ use whosaid::cli::Args;
 fn main() -> ExitCode {
     let args = Args::parse();
     if let Some(shell) = args.completions {
-        clap_complete::generate(shell, &mut Args::command(), "whosaid", &mut io::stdout());
-        return ExitCode::SUCCESS;
+        let mut script = Vec::new();
+        clap_complete::generate(shell, &mut Args::command(), "whosaid", &mut script);
+        return print(&script);
     }
     if args.man {
-        let man = clap_mangen::Man::new(Args::command());
-        return match man.render(&mut io::stdout()) {
-            Ok(()) => ExitCode::SUCCESS,
+        let mut page = Vec::new();
+        return match clap_mangen::Man::new(Args::command()).render(&mut page) {
+            Ok(()) => print(&page),
             Err(e) => fail(&e.to_string()),
         };
     }
@@ -30,6 +31,17 @@ fn main() -> ExitCode {
     match whosaid::app::run(&cfg, io::stdout().lock(), &mut io::stderr().lock()) {
         Ok(s) if s.failed > 0 => ExitCode::from(1),
         Ok(_) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(&e.to_string()),
+    }
+}
+
+/// Writes generated text (completions, man page) to stdout; a reader that
+/// goes away early (`| head`) is not an error, as for every other output.
+fn print(text: &[u8]) -> ExitCode {
+    let mut out = io::stdout().lock();
+    match out.write_all(text).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => fail(&e.to_string()),
     }

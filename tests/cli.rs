@@ -253,6 +253,14 @@ fn usage_errors_exit_2_and_name_the_file() {
         .code(2)
         .stderr(predicate::str::contains("duplicate topic id"));
     whosaid().args(["--level", "report", "--format", "csv"]).write_stdin("x").assert().code(2);
+    // an output folder that is a file: one usage error, not one failure per input
+    whosaid()
+        .arg("--out-dir")
+        .arg(&bad)
+        .write_stdin("x")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--out-dir").and(predicate::str::contains("is not a folder")));
 }
 
 #[test]
@@ -282,9 +290,10 @@ fn out_dir_mirrors_the_tree_atomically() {
     fs::write(inp.path().join("x/y/r.txt"), REPORT).unwrap();
     fs::write(inp.path().join("top.txt"), REPORT).unwrap();
     whosaid().arg(inp.path()).arg("--out-dir").arg(out.path()).args(["--format", "csv"]).assert().success().stdout("");
-    let a = fs::read_to_string(out.path().join("x/y/r.csv")).unwrap();
+    // the whole file name is kept: r.txt gives r.txt.csv
+    let a = fs::read_to_string(out.path().join("x/y/r.txt.csv")).unwrap();
     assert!(a.starts_with("source,index"));
-    assert!(out.path().join("top.csv").exists());
+    assert!(out.path().join("top.txt.csv").exists());
     // no temp files left behind; inputs untouched
     let all: Vec<_> = walk(out.path());
     assert_eq!(all.len(), 2, "{all:?}");
@@ -294,11 +303,13 @@ fn out_dir_mirrors_the_tree_atomically() {
 #[test]
 fn out_dir_never_overwrites_an_input() {
     let dir = TempDir::new().unwrap();
+    // the output of `table` would be `table.csv`, another input
     let input = dir.path().join("table.csv");
     fs::write(&input, "Ms Ada Byrne said so.").unwrap();
+    fs::write(dir.path().join("table"), "Mr Ben Cole said so.").unwrap();
     whosaid()
         .arg(dir.path())
-        .args(["--glob", "*.csv", "--format", "csv", "--out-dir"])
+        .args(["--glob", "table*", "--format", "csv", "--out-dir"])
         .arg(dir.path())
         .assert()
         .code(1)
@@ -406,4 +417,291 @@ fn stats_line() {
         .assert()
         .success()
         .stderr(predicate::str::contains("1 files, 5 sentences, 2 speakers, 0 failed"));
+}
+
+/// The `--out-dir` files below `dir`, as paths relative to it.
+fn out_files(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> =
+        walk(dir).iter().map(|p| Path::new(p).strip_prefix(dir).unwrap().display().to_string()).collect();
+    v.sort();
+    v
+}
+
+/// Runs `whosaid ARGS --out-dir OUT` and returns (exit code, stderr).
+fn to_out_dir(args: &[&std::ffi::OsStr], out: &Path, stdin: &str) -> (i32, String) {
+    let o = whosaid().args(args).arg("--out-dir").arg(out).write_stdin(stdin).output().unwrap();
+    assert!(o.stdout.is_empty(), "--out-dir writes nothing on stdout");
+    (o.status.code().unwrap(), String::from_utf8(o.stderr).unwrap())
+}
+
+fn source_in(file: &Path) -> String {
+    let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(file).unwrap()).unwrap();
+    v[0]["source"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn out_dir_names_keep_the_whole_id_or_file_name() {
+    let dir = TempDir::new().unwrap();
+    let out = dir.path().join("out");
+    // ids with dots: nothing after a dot is taken for an extension
+    let corpus = "{\"id\": \"2024.01\", \"text\": \"Ms Ada Byrne said so.\"}\n\
+                  {\"id\": \"2024.02\", \"text\": \"Mr Ben Cole said so.\"}\n";
+    let (code, err) = to_out_dir(&["--input".as_ref(), "jsonl".as_ref()], &out, corpus);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out_files(&out), ["2024.01.json", "2024.02.json"]);
+    assert_eq!(source_in(&out.join("2024.01.json")), "2024.01");
+    assert_eq!(source_in(&out.join("2024.02.json")), "2024.02");
+    assert!(err.contains("whosaid: 2 inputs, 2 files written to"), "{err}");
+    // a.txt and a.md: both kept, each with its own analysis
+    let inp = dir.path().join("in");
+    fs::create_dir(&inp).unwrap();
+    fs::write(inp.join("a.txt"), "Ms Ada Byrne said so.").unwrap();
+    fs::write(inp.join("a.md"), "Mr Ben Cole said so.").unwrap();
+    let out2 = dir.path().join("out2");
+    let (code, err) = to_out_dir(&[inp.as_os_str()], &out2, "");
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out_files(&out2), ["a.md.json", "a.txt.json"]);
+    assert!(source_in(&out2.join("a.txt.json")).ends_with("a.txt"));
+    assert!(source_in(&out2.join("a.md.json")).ends_with("a.md"));
+}
+
+#[test]
+fn out_dir_collisions_get_a_suffix_and_a_warning_for_corpora_files_and_folders() {
+    let dir = TempDir::new().unwrap();
+    let d = dir.path();
+    // a corpus: a duplicate id, an id that tries to leave the folder and the
+    // name it used to be cut to
+    let corpus = "{\"id\": \"dup\", \"text\": \"Ms Ada Byrne said so.\"}\n\
+                  {\"id\": \"dup\", \"text\": \"Mr Ben Cole said so.\"}\n\
+                  {\"id\": \"a/../../x\", \"text\": \"x\"}\n\
+                  {\"id\": \"a_.._..x\", \"text\": \"x\"}\n";
+    let out = d.join("deep/out");
+    let (code, err) = to_out_dir(&["--input".as_ref(), "jsonl".as_ref()], &out, corpus);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out_files(&out), ["a%2F..%2F..%2Fx.json", "a_.._..x.json", "dup.json", "dup~2.json"]);
+    assert_eq!(out_files(d).len(), 4, "nothing written outside --out-dir");
+    assert!(
+        err.contains("whosaid: warning: -:2 (id \"dup\") and -:1 (id \"dup\") both map to")
+            && err.contains("dup~2.json"),
+        "{err}"
+    );
+    assert!(err.contains("4 inputs, 4 files written") && err.contains("1 input had a name already taken"), "{err}");
+    // the same rule for two file arguments and for two folder arguments
+    for (sub, args) in [("files", ["x/r.txt", "y/r.txt"]), ("folders", ["x", "y"])] {
+        let src = d.join(sub);
+        for f in ["x", "y"] {
+            fs::create_dir_all(src.join(f)).unwrap();
+            fs::write(src.join(f).join("r.txt"), format!("Ms Ada {f} said so.")).unwrap();
+        }
+        let out = d.join(format!("out-{sub}"));
+        let args: Vec<std::path::PathBuf> = args.iter().map(|a| src.join(a)).collect();
+        let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+        let (code, err) = to_out_dir(&args, &out, "");
+        assert_eq!(code, 0, "{sub}: {err}");
+        assert_eq!(out_files(&out), ["r.txt.json", "r.txt~2.json"], "{sub}");
+        assert!(source_in(&out.join("r.txt~2.json")).ends_with("y/r.txt"), "{sub}");
+        assert!(err.contains("y/r.txt and ") && err.contains("x/r.txt both map to"), "{sub}: {err}");
+    }
+}
+
+#[test]
+fn out_dir_clears_stale_temporaries_and_only_those() {
+    let dir = TempDir::new().unwrap();
+    let (inp, out) = (dir.path().join("in"), dir.path().join("out"));
+    fs::create_dir_all(inp.join("sub")).unwrap();
+    fs::create_dir_all(out.join("sub")).unwrap();
+    fs::write(inp.join("sub/r.txt"), REPORT).unwrap();
+    // what a killed run leaves, and files that are not ours
+    fs::write(out.join(".whosaid-tmp-Ab12"), "half a report").unwrap();
+    fs::write(out.join("sub/.whosaid-tmp-Cd34"), "half").unwrap();
+    fs::write(out.join(".tmpXYZ1"), "someone else's").unwrap();
+    fs::write(out.join("notes.txt"), "mine").unwrap();
+    let (code, err) = to_out_dir(&[inp.as_os_str()], &out, "");
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("removed 2 temporary files left in"), "{err}");
+    assert_eq!(out_files(&out), [".tmpXYZ1", "notes.txt", "sub/r.txt.json"]);
+    // a clean folder: nothing to say
+    let (_, err) = to_out_dir(&[inp.as_os_str()], &out, "");
+    assert!(!err.contains("removed"), "{err}");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(12))]
+
+    /// N corpus documents give N files, each holding its own document and
+    /// named by its id (decoded back) or by its id and a `~N` suffix that a
+    /// warning reports: never a silent overwrite.
+    #[test]
+    fn out_dir_n_inputs_give_n_files_or_a_reported_collision(
+        ids in proptest::collection::vec(
+            proptest::prop_oneof![
+                "[aA][bB]?",
+                "[a.][./][.a]",
+                "2024\\.0[12]",
+                "(con|NUL|x\\.json)",
+                "[a\u{e9}\u{c9}\u{4e2d}~% :*\\\\]{0,3}",
+            ],
+            1..16,
+        )
+    ) {
+        let dir = TempDir::new().unwrap();
+        let out = dir.path().join("out");
+        let corpus: String = ids
+            .iter()
+            .map(|id| format!("{}\n", serde_json::json!({"id": id, "text": format!("Ms Ada Byrne said {id}.")})))
+            .collect();
+        let (code, err) = to_out_dir(&["--input".as_ref(), "jsonl".as_ref()], &out, &corpus);
+        proptest::prop_assert_eq!(code, 0, "{}", err);
+        let files = out_files(&out);
+        proptest::prop_assert_eq!(files.len(), ids.len(), "{:?} -> {:?}", ids, files);
+        let folded: std::collections::HashSet<String> = files.iter().map(|f| f.to_lowercase()).collect();
+        proptest::prop_assert_eq!(folded.len(), files.len(), "distinct ignoring case: {:?}", files);
+        let mut renamed = 0;
+        let mut sources = Vec::new();
+        for f in &files {
+            let id = source_in(&out.join(f));
+            let stem = f.strip_suffix(".json").unwrap();
+            let name = whosaid::outdir::unescape(stem);
+            if name != id.as_bytes() {
+                let suffixed = name.starts_with(id.as_bytes())
+                    && name[id.len()..].starts_with(b"~")
+                    && name[id.len() + 1..].iter().all(u8::is_ascii_digit);
+                proptest::prop_assert!(suffixed, "{} holds {:?}", f, id);
+                renamed += 1;
+            }
+            sources.push(id);
+        }
+        let mut want = ids.clone();
+        want.sort();
+        sources.sort();
+        proptest::prop_assert_eq!(sources, want, "every document has its own file");
+        proptest::prop_assert_eq!(err.matches("whosaid: warning: ").count(), renamed, "{}", err);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn man_and_completions_end_quietly_on_a_closed_pipe() {
+    for args in [&["--man"][..], &["--completions", "bash"], &["--completions", "zsh"]] {
+        // the reading end is closed before whosaid starts: every write fails
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = StdCommand::new(assert_cmd::cargo::cargo_bin("whosaid"))
+            .args(args)
+            .stdout(writer)
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {:?}", out.status);
+        assert!(out.stderr.is_empty(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}
+
+#[test]
+fn nothing_read_leaves_stdout_empty() {
+    let dir = TempDir::new().unwrap();
+    let d = dir.path();
+    let missing = d.join("missing.txt");
+    for format in ["json", "jsonl", "csv"] {
+        whosaid().args(["--format", format]).arg(&missing).assert().code(1).stdout("");
+        whosaid().args(["--format", format]).arg(&missing).arg(d.join("gone.md")).assert().code(1).stdout("");
+    }
+    fs::write(d.join("bin.txt"), b"\0\0").unwrap();
+    whosaid().arg(d).assert().code(1).stdout("");
+    whosaid().args(["--input", "jsonl"]).write_stdin("not json\n").assert().code(1).stdout("");
+    // counter-cases: inputs that were read and are empty give a valid empty result
+    fs::remove_file(d.join("bin.txt")).unwrap();
+    whosaid().arg(d).assert().success().stdout("[]\n");
+    whosaid()
+        .args(["--format", "csv", "--level", "speakers"])
+        .arg(d)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("source,name").and(predicate::function(|s: &str| s.lines().count() == 1)));
+    fs::write(d.join("empty.txt"), "").unwrap();
+    let v = json(&whosaid().arg(d.join("empty.txt")).arg(&missing).assert().code(1).get_output().stdout);
+    assert_eq!(v.as_array().unwrap().len(), 1, "the file that was read is there");
+}
+
+#[cfg(unix)]
+#[test]
+fn progress_line_counts_whole_reports_per_second() {
+    // the progress line is drawn only on a terminal: run under script(1)'s pseudo-terminal
+    if StdCommand::new("script").arg("--version").output().is_err() {
+        eprintln!("script(1) not found: progress line not checked");
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    corpus(dir.path(), 600);
+    let cmd = format!(
+        "{} --format jsonl {} > /dev/null",
+        assert_cmd::cargo::cargo_bin("whosaid").display(),
+        dir.path().display()
+    );
+    let out = StdCommand::new("script").args(["-qec", &cmd, "/dev/null"]).stdin(Stdio::null()).output().unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    let rate = regex::Regex::new(r"\d+ reports?, (\d+(?:\.\d+)?)/s, \d+\.\d MB/s").unwrap();
+    let rates: Vec<&str> = rate.captures_iter(&shown).map(|c| c.get(1).unwrap().as_str()).collect();
+    assert!(!rates.is_empty(), "no progress line in {shown:?}");
+    assert!(rates.iter().all(|r| !r.contains('.')), "whole reports per second: {rates:?}");
+    assert!(shown.contains("whosaid: 600 files"), "the final summary is unchanged: {shown:?}");
+}
+
+#[test]
+fn help_groups_options_with_one_example_per_group() {
+    let long = String::from_utf8(whosaid().arg("--help").assert().success().get_output().stdout.clone()).unwrap();
+    let short = String::from_utf8(whosaid().arg("-h").assert().success().get_output().stdout.clone()).unwrap();
+    let groups: &[(&str, &[&str])] = &[
+        ("Input:", &["--input", "--id-field", "--glob", "--hidden", "--lossy"]),
+        ("Output:", &["--format", "--level", "--out-dir", "--pretty", "--bom", "--no-sanitize"]),
+        ("Analysis:", &["--topics", "--lang", "--abbreviations"]),
+        ("Batch:", &["--threads", "--stats", "--quiet"]),
+        ("Other:", &["--completions", "--man", "--help", "--version"]),
+    ];
+    for help in [&long, &short] {
+        let at = |h: &str| help.find(&format!("\n{h}\n")).unwrap_or_else(|| panic!("no heading {h} in {help}"));
+        for (i, (heading, flags)) in groups.iter().enumerate() {
+            let start = at(heading);
+            let end = groups.get(i + 1).map_or(help.len(), |(next, _)| at(next));
+            assert!(start < end, "{heading} comes before the next group");
+            for flag in *flags {
+                assert!(
+                    help[start..end].contains(&format!("{flag} ")) || help[start..end].contains(&format!("{flag}\n")),
+                    "{flag} under {heading}"
+                );
+            }
+        }
+    }
+    let examples: Vec<&str> = long.lines().skip_while(|l| !l.starts_with("Examples")).skip(1).take(4).collect();
+    for (line, group) in examples.iter().zip(["Input:", "Output:", "Analysis:", "Batch:"]) {
+        assert!(line.trim_start().starts_with(group) && line.contains("whosaid "), "{line}");
+    }
+    assert_eq!(examples.len(), 4, "{long}");
+    assert!(!short.contains("Examples"), "-h stays a summary");
+}
+
+/// `[profile.NAME]`'s `key = value` lines in Cargo.toml.
+fn profile(name: &str) -> Vec<(String, String)> {
+    let manifest = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml")).unwrap();
+    let header = format!("[profile.{name}]");
+    manifest
+        .lines()
+        .skip_while(|l| l.trim() != header)
+        .skip(1)
+        .take_while(|l| !l.starts_with('['))
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect()
+}
+
+#[test]
+fn release_binary_is_lean_and_profiling_keeps_line_tables() {
+    let has = |p: &[(String, String)], k: &str, v: &str| p.iter().any(|(a, b)| a == k && b == v);
+    let release = profile("release");
+    assert!(has(&release, "debug", "0") && has(&release, "strip", "\"debuginfo\""), "{release:?}");
+    let profiling = profile("profiling");
+    assert!(has(&profiling, "inherits", "\"release\"") && has(&profiling, "debug", "1"), "{profiling:?}");
+    assert!(has(&profiling, "strip", "\"none\""), "{profiling:?}");
+    // criterion inherits from release: it must not inherit the stripping
+    assert!(has(&profile("bench"), "strip", "\"none\""));
 }
