@@ -355,7 +355,13 @@ fn attribute_one(
     if let Some(other) = other_source(src, toks, index) {
         return Attribution { other_source: Some(other), ..none };
     }
-    if seg.layout == Layout::Heading || current.is_empty() {
+    if seg.layout == Layout::Heading || current.is_empty() || writer_comment(src, toks) {
+        return none;
+    }
+    // a sentence that introduces someone without giving them the floor
+    // ("Joining the panel were A (…) and B (…)"), or a roster line
+    // ("• Ana Ruiz, Director, Kesra Lab"), is the writer's
+    if intros.iter().any(|it| it.is_speaker) {
         return none;
     }
     if !seg.paragraph_start || seg.layout == Layout::Item || opens_with_connective(src, toks) {
@@ -930,7 +936,9 @@ fn other_source(src: &str, toks: &[Tok], index: &AliasIndex) -> Option<(&'static
     {
         k += 1;
     }
-    if k > s && k - s <= 8 {
+    // a lone gerund opens a clause, not a name: "Drafting shared standards …"
+    let gerund = k == s + 1 && w(s).ends_with("ing");
+    if k > s && k - s <= 8 && !gerund {
         let first = w(s);
         let head = toks[s].text(src);
         if !lexicon::NOT_NAME.contains(first.as_ref())
@@ -952,6 +960,27 @@ fn other_source(src: &str, toks: &[Tok], index: &AliasIndex) -> Option<(&'static
         }
     }
     None
+}
+
+/// The writer commenting on what was said: a demonstrative or `it` as the
+/// subject, at most two words of noun phrase, then a present-tense verb of
+/// comment (`This highlights …`, `This worry emphasizes …`, `Such programmes
+/// show …`). A modal or a past tense (`This mechanism would let …`) is not
+/// such a comment and may continue the speaker.
+fn writer_comment(src: &str, toks: &[Tok]) -> bool {
+    let w = |k: usize| toks.get(k).map(|t| folded(t.text(src))).unwrap_or_default();
+    if !matches!(w(0).as_ref(), "this" | "these" | "it" | "such" | "that" | "those") {
+        return false;
+    }
+    // the noun phrase: lowercase content words ("This worry", "Such programmes")
+    let head_end = (1..3)
+        .find(|&k| {
+            toks.get(k).is_none_or(|t| {
+                t.kind != Kind::Word || !is_lower(t.text(src)) || lexicon::FUNCTION_WORDS.contains(w(k).as_ref())
+            }) || lexicon::FRAMING_VERBS.contains(w(k).as_ref())
+        })
+        .unwrap_or(3);
+    lexicon::FRAMING_VERBS.contains(w(head_end).as_ref()) && toks.len() > head_end + 1
 }
 
 fn opens_with_connective(src: &str, toks: &[Tok]) -> bool {

@@ -1250,3 +1250,15 @@ fn sorted_lines_contain(sorted: &str, line: &str) -> bool {
 pub fn is_english_word(folded: &str) -> bool {
     !folded.is_empty() && sorted_lines_contain(ENGLISH_WORDS, folded)
 }
+
+/// Verbs of the writer's comment (`This highlights …`), base and `-s` forms,
+/// from `src/data/framing_verbs.txt`.
+pub static FRAMING_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut s = HashSet::default();
+    for base in include_str!("data/framing_verbs.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        s.insert(base.to_string());
+        let third = if base.ends_with(['s', 'h', 'x']) { format!("{base}es") } else { format!("{base}s") };
+        s.insert(third);
+    }
+    s
+});

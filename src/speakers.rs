@@ -852,7 +852,11 @@ fn of_organization(src: &str, toks: &[Tok], at: usize) -> Option<(usize, (usize,
     if k == s || k - s > 10 || !is_cap(toks[k - 1].text(src)) {
         return None;
     }
-    predicate_at(src, toks, k)?;
+    // a predicate follows, or the next person of a list: "A from Org and Dr. B, …, shared"
+    let next_person = toks.get(k).is_some_and(|t| matches!(t.text(src), "," | "and")) && name_starts(src, toks, k + 1);
+    if !next_person {
+        predicate_at(src, toks, k)?;
+    }
     Some((k, (toks[s].start, toks[k - 1].end)))
 }
 
