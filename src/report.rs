@@ -302,56 +302,67 @@ impl Analyzer {
             topics: Vec::new(),
             topic_matches: Vec::new(),
         };
-        // pass 2: attribution and topics, sentence by sentence, each written out at once
+        // pass 2: attribution and topics, sentence by sentence, each written
+        // out as soon as its attribution is final (a quotation whose speaker
+        // comes after it waits for that sentence)
+        let mut lookahead = attribute::QuoteLookahead::default();
+        let mut ready: Vec<(usize, attribute::Attribution)> = Vec::new();
         for (i, seg) in segs.iter().enumerate() {
             let intro = &intros[at[i] as usize..at[i + 1] as usize];
             words_into(text, seg, &mut toks);
             let a = attributor.next(text, seg, &toks, intro);
-            let words = text::word_count(seg.text);
-            total_words += words;
-            matches.clear();
-            self.tagger.tag_into(text, seg.start, seg.end, cache, &mut matches);
-            topic_ids.clear();
-            for m in &matches {
-                if !topic_ids.contains(&m.topic) {
-                    topic_ids.push(m.topic);
-                }
+            lookahead.push(i, seg.text, a, &mut ready);
+            if i + 1 == segs.len() {
+                lookahead.finish(&mut ready);
             }
-            for &t in &topic_ids {
-                per_topic[t].0 += 1;
-                if a.speakers.is_empty() {
-                    per_topic[t].1 += 1;
+            for (i, a) in ready.drain(..) {
+                let seg = &segs[i];
+                let words = text::word_count(seg.text);
+                total_words += words;
+                matches.clear();
+                self.tagger.tag_into(text, seg.start, seg.end, cache, &mut matches);
+                topic_ids.clear();
+                for m in &matches {
+                    if !topic_ids.contains(&m.topic) {
+                        topic_ids.push(m.topic);
+                    }
+                }
+                for &t in &topic_ids {
+                    per_topic[t].0 += 1;
+                    if a.speakers.is_empty() {
+                        per_topic[t].1 += 1;
+                    }
+                    for &s in &a.speakers {
+                        *per_pair.entry((t, s)).or_default() += 1;
+                    }
                 }
                 for &s in &a.speakers {
-                    *per_pair.entry((t, s)).or_default() += 1;
+                    speakers[s].sentences += 1;
+                    speakers[s].words += words;
                 }
+                row.index = i;
+                row.start = seg.start;
+                row.end = seg.end;
+                row.text = seg.text;
+                row.paragraph = seg.paragraph;
+                row.layout = seg.layout;
+                row.speakers.clear();
+                row.speakers.extend(a.speakers.iter().map(|&s| names[s].clone()));
+                row.speaker = row.speakers.first().cloned();
+                row.attribution = if a.speakers.is_empty() { How::None.as_str() } else { a.how.as_str() };
+                row.evidence = a.evidence;
+                row.other_source = a.other_source.map(|(kind, text)| OtherSource { kind, text });
+                row.topics.clear();
+                row.topics.extend(topic_ids.iter().map(|&t| taxonomy.topics[t].id.as_str()));
+                row.topic_matches.clear();
+                row.topic_matches.extend(matches.iter().map(|m| TopicHit {
+                    topic: taxonomy.topics[m.topic].id.as_str(),
+                    keyword: self.tagger.keyword(m),
+                    start: m.start,
+                    end: m.end,
+                }));
+                each(&row)?;
             }
-            for &s in &a.speakers {
-                speakers[s].sentences += 1;
-                speakers[s].words += words;
-            }
-            row.index = i;
-            row.start = seg.start;
-            row.end = seg.end;
-            row.text = seg.text;
-            row.paragraph = seg.paragraph;
-            row.layout = seg.layout;
-            row.speakers.clear();
-            row.speakers.extend(a.speakers.iter().map(|&s| names[s].clone()));
-            row.speaker = row.speakers.first().cloned();
-            row.attribution = if a.speakers.is_empty() { How::None.as_str() } else { a.how.as_str() };
-            row.evidence = a.evidence;
-            row.other_source = a.other_source.map(|(kind, text)| OtherSource { kind, text });
-            row.topics.clear();
-            row.topics.extend(topic_ids.iter().map(|&t| taxonomy.topics[t].id.as_str()));
-            row.topic_matches.clear();
-            row.topic_matches.extend(matches.iter().map(|m| TopicHit {
-                topic: taxonomy.topics[m.topic].id.as_str(),
-                keyword: self.tagger.keyword(m),
-                start: m.start,
-                end: m.end,
-            }));
-            each(&row)?;
         }
         for (s, t) in speakers.iter_mut().zip(attributor.table()) {
             s.share =
