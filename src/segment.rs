@@ -770,13 +770,23 @@ fn lines(text: &str, from: usize) -> Vec<Line> {
     out
 }
 
+/// A non-blank line of a block: its trimmed span, its width in characters,
+/// and whether it joins the next line (see [`block_units`]).
+#[derive(Clone, Copy)]
+struct BlockLine {
+    start: usize,
+    end: usize,
+    width: usize,
+    wraps: bool,
+}
+
 /// Groups lines into blocks (at blank lines) and blocks into units.
 fn layout_units(text: &str, from: usize) -> Vec<Unit> {
     let all = lines(text, from);
     let mut units = Vec::new();
     let mut paragraph = 0;
-    let mut block: Vec<(usize, usize)> = Vec::new(); // trimmed line spans
-    let flush = |block: &mut Vec<(usize, usize)>, units: &mut Vec<Unit>, paragraph: &mut usize| {
+    let mut block: Vec<BlockLine> = Vec::new(); // reused from block to block
+    let flush = |block: &mut Vec<BlockLine>, units: &mut Vec<Unit>, paragraph: &mut usize| {
         if block.is_empty() {
             return;
         }
@@ -786,7 +796,9 @@ fn layout_units(text: &str, from: usize) -> Vec<Unit> {
     };
     for l in all {
         match trim_span(text, l.start, l.end) {
-            Some(span) => block.push(span),
+            Some((start, end)) => {
+                block.push(BlockLine { start, end, width: text[start..end].chars().count(), wraps: false })
+            }
             None => flush(&mut block, &mut units, &mut paragraph),
         }
     }
@@ -794,22 +806,24 @@ fn layout_units(text: &str, from: usize) -> Vec<Unit> {
     units
 }
 
-fn block_units(text: &str, block: &[(usize, usize)], paragraph: usize, units: &mut Vec<Unit>) {
+fn block_units(text: &str, block: &mut [BlockLine], paragraph: usize, units: &mut Vec<Unit>) {
     let n = block.len();
-    let line = |k: usize| &text[block[k].0..block[k].1];
-    let widest = (0..n).map(|k| line(k).chars().count()).max().unwrap_or(0);
+    let line = |l: &BlockLine| &text[l.start..l.end];
+    let widest = block.iter().map(|l| l.width).max().unwrap_or(0);
     // Decided from the last line up: whether line k joins line k + 1, and
     // whether a sentence running on line k ends in the block (`reaches_end`).
-    let mut wraps = vec![false; n];
-    let mut reaches_end = ends_sentence(line(n - 1));
+    let mut reaches_end = n > 1 && ends_sentence(line(&block[n - 1]));
     for k in (0..n - 1).rev() {
-        let shape = Shape { widest, nlines: n, opens_block: k == 0, next_reaches_end: reaches_end };
-        wraps[k] = joins(line(k), line(k + 1), shape);
+        let (a, b) = (block[k], block[k + 1]);
+        let full = wrapped_width(a.width, widest, n);
+        let shape = Shape { full, opens_block: k == 0, next_reaches_end: reaches_end };
+        let wraps = joins(line(&a), line(&b), shape);
+        block[k].wraps = wraps;
         // A sentence ending on a short line that another line follows was not
         // wrapped onto it: wrapped prose would have filled the line.
-        reaches_end = if ends_sentence(line(k)) { wrapped_width(line(k), widest, n) } else { wraps[k] && reaches_end };
+        reaches_end = if ends_sentence(line(&a)) { full } else { wraps && reaches_end };
     }
-    let mut start = block[0].0;
+    let mut start = block[0].start;
     let mut nlines = 1;
     let mut first = true;
     let push = |units: &mut Vec<Unit>, start: usize, end: usize, nlines: usize, first: bool| {
@@ -824,25 +838,23 @@ fn block_units(text: &str, block: &[(usize, usize)], paragraph: usize, units: &m
         units.push(Unit { start, end, paragraph, paragraph_start: first, layout });
     };
     for k in 0..n - 1 {
-        if wraps[k] {
+        if block[k].wraps {
             nlines += 1;
         } else {
-            push(units, start, block[k].1, nlines, first);
+            push(units, start, block[k].end, nlines, first);
             first = false;
-            start = block[k + 1].0;
+            start = block[k + 1].start;
             nlines = 1;
         }
     }
-    push(units, start, block[n - 1].1, nlines, first);
+    push(units, start, block[n - 1].end, nlines, first);
 }
 
 /// What [`joins`] knows of the block around a line break.
 #[derive(Clone, Copy)]
 struct Shape {
-    /// Width in characters of the block's widest line.
-    widest: usize,
-    /// Lines in the block.
-    nlines: usize,
+    /// The first line is nearly as wide as the block's widest (see [`wrapped_width`]).
+    full: bool,
     /// The break follows the block's first line.
     opens_block: bool,
     /// A sentence carried onto the next line would end inside the block:
@@ -863,7 +875,7 @@ fn joins(a: &str, b: &str, shape: Shape) -> bool {
     if starts_with_list_marker(b) {
         return false;
     }
-    let prose_wrap = || shape.next_reaches_end && wrapped_width(a, shape.widest, shape.nlines);
+    let prose_wrap = || shape.next_reaches_end && shape.full;
     if starts_with_list_marker(a) && !ends_sentence(a) && !starts_lowercase(b) {
         // a list item is followed by something else
         return prose_wrap();
@@ -871,7 +883,7 @@ fn joins(a: &str, b: &str, shape: Shape) -> bool {
     if ends_sentence(a) {
         // a short line ending in a stop ends there (`Ltd.`, `hrs.`); after a
         // full line the punctuation pass decides
-        return !starts_uppercase(b) || wrapped_width(a, shape.widest, shape.nlines);
+        return !starts_uppercase(b) || shape.full;
     }
     if bracket_remnant_opens(b) {
         return false;
@@ -917,8 +929,7 @@ fn bracket_remnant_opens(b: &str) -> bool {
 }
 
 /// Lines of a hard-wrapped paragraph are nearly as wide as its widest line.
-fn wrapped_width(a: &str, widest: usize, nlines: usize) -> bool {
-    let w = a.chars().count();
+fn wrapped_width(w: usize, widest: usize, nlines: usize) -> bool {
     nlines >= 2 && (40..=120).contains(&widest) && w * 10 >= widest * 7
 }
 
