@@ -8,7 +8,10 @@
 //!
 //! 1. **Layout**: the text is cut into *units* at blank lines, before list
 //!    items, and after heading-like lines; a line break inside a unit is a hard
-//!    wrap and counts as a space.
+//!    wrap and counts as a space. Whether a break before a capital is a wrap is
+//!    read from the shape of the whole paragraph (line widths, stops at line
+//!    ends), so that page furniture — labels, addresses, link captions, rosters
+//!    — stays one line per segment (see `joins`).
 //! 2. **Punctuation**: inside a unit, `.` `!` `?` `…` and inline list markers
 //!    propose boundaries, which the abbreviation table, initials, ellipsis and
 //!    quotation rules accept or refuse.
