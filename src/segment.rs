@@ -8,7 +8,10 @@
 //!
 //! 1. **Layout**: the text is cut into *units* at blank lines, before list
 //!    items, and after heading-like lines; a line break inside a unit is a hard
-//!    wrap and counts as a space.
+//!    wrap and counts as a space. Whether a break before a capital is a wrap is
+//!    read from the shape of the whole paragraph (line widths, stops at line
+//!    ends), so that page furniture — labels, addresses, link captions, rosters
+//!    — stays one line per segment (see `joins`).
 //! 2. **Punctuation**: inside a unit, `.` `!` `?` `…` and inline list markers
 //!    propose boundaries, which the abbreviation table, initials, ellipsis and
 //!    quotation rules accept or refuse.
@@ -260,6 +263,9 @@ impl Segmenter {
         if after >= ue {
             return (ue, None); // end of unit: cut there anyway
         }
+        if glued_quotation(text, j, after, ue) {
+            return (after, Some(after));
+        }
         if !is_space_at(text, after) {
             return (j, None); // U.S.A, example.com, 3.14, mean...see
         }
@@ -291,7 +297,11 @@ impl Segmenter {
         if at_sentence_start && is_list_label(word) {
             return (j, None);
         }
-        let class = self.abbreviation(word).or_else(|| implicit_class(word));
+        // A capital alone is an initial even where the table holds the lowercase
+        // letter (`Carla P. Urrutia`, not `p. 55`), and so is one after a slash
+        // in a credit (`Agency/L. Moreau`).
+        let initial = is_initial(word.rsplit('/').next().unwrap_or(word), text, i);
+        let class = if initial { None } else { self.abbreviation(word).or_else(|| implicit_class(word)) };
         let cut = match class {
             Some(AbbrevClass::Title | AbbrevClass::Never) => false,
             Some(AbbrevClass::Number) => !next.digit,
@@ -301,7 +311,7 @@ impl Segmenter {
                 (next.opener || time && next.upper) && !prepositional_fragment(&text[sent_start..i])
             }
             None => {
-                if is_initial(word, text, i) {
+                if initial {
                     // "Jonas E. Smith", but "H. E. Mr. X": an initial before a title stays
                     let title = self.abbreviation(next.word.trim_end_matches('.')) == Some(AbbrevClass::Title);
                     next.opener && !title
@@ -322,6 +332,9 @@ fn question_or_bang(text: &str, i: usize, ue: usize) -> (usize, Option<usize>) {
         j += 1;
     }
     let after = skip_closers(text, j, ue);
+    if after < ue && glued_quotation(text, j, after, ue) {
+        return (after, Some(after));
+    }
     if after >= ue || !is_space_at(text, after) {
         return (j, None);
     }
@@ -614,6 +627,16 @@ fn skip_closers(text: &str, mut j: usize, ue: usize) -> usize {
     j
 }
 
+/// `… a major vulnerability.”“Malware …`: after the punctuation at `j` a
+/// quotation closes and, with no space between, the next opens on a capital.
+fn glued_quotation(text: &str, j: usize, after: usize, ue: usize) -> bool {
+    if after == j || !text[j..after].contains(['”', '’', '»']) {
+        return false;
+    }
+    let mut next = text[after..ue].chars();
+    matches!(next.next(), Some('“' | '‘' | '«')) && next.next().is_some_and(char::is_uppercase)
+}
+
 /// The span `[s, e)` without surrounding whitespace, or None if it is blank.
 fn trim_span(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     let t = &text[s..e];
@@ -750,13 +773,23 @@ fn lines(text: &str, from: usize) -> Vec<Line> {
     out
 }
 
+/// A non-blank line of a block: its trimmed span, its width in characters,
+/// and whether it joins the next line (see [`block_units`]).
+#[derive(Clone, Copy)]
+struct BlockLine {
+    start: usize,
+    end: usize,
+    width: usize,
+    wraps: bool,
+}
+
 /// Groups lines into blocks (at blank lines) and blocks into units.
 fn layout_units(text: &str, from: usize) -> Vec<Unit> {
     let all = lines(text, from);
     let mut units = Vec::new();
     let mut paragraph = 0;
-    let mut block: Vec<(usize, usize)> = Vec::new(); // trimmed line spans
-    let flush = |block: &mut Vec<(usize, usize)>, units: &mut Vec<Unit>, paragraph: &mut usize| {
+    let mut block: Vec<BlockLine> = Vec::new(); // reused from block to block
+    let flush = |block: &mut Vec<BlockLine>, units: &mut Vec<Unit>, paragraph: &mut usize| {
         if block.is_empty() {
             return;
         }
@@ -766,7 +799,9 @@ fn layout_units(text: &str, from: usize) -> Vec<Unit> {
     };
     for l in all {
         match trim_span(text, l.start, l.end) {
-            Some(span) => block.push(span),
+            Some((start, end)) => {
+                block.push(BlockLine { start, end, width: text[start..end].chars().count(), wraps: false })
+            }
             None => flush(&mut block, &mut units, &mut paragraph),
         }
     }
@@ -774,10 +809,24 @@ fn layout_units(text: &str, from: usize) -> Vec<Unit> {
     units
 }
 
-fn block_units(text: &str, block: &[(usize, usize)], paragraph: usize, units: &mut Vec<Unit>) {
-    let widest = block.iter().map(|&(s, e)| text[s..e].chars().count()).max().unwrap_or(0);
-    let mut start = block[0].0;
-    let mut end = block[0].1;
+fn block_units(text: &str, block: &mut [BlockLine], paragraph: usize, units: &mut Vec<Unit>) {
+    let n = block.len();
+    let line = |l: &BlockLine| &text[l.start..l.end];
+    let widest = block.iter().map(|l| l.width).max().unwrap_or(0);
+    // Decided from the last line up: whether line k joins line k + 1, and
+    // whether a sentence running on line k ends in the block (`reaches_end`).
+    let mut reaches_end = n > 1 && ends_sentence(line(&block[n - 1]));
+    for k in (0..n - 1).rev() {
+        let (a, b) = (block[k], block[k + 1]);
+        let full = wrapped_width(a.width, widest, n);
+        let shape = Shape { full, opens_block: k == 0, next_reaches_end: reaches_end };
+        let wraps = joins(line(&a), line(&b), shape);
+        block[k].wraps = wraps;
+        // A sentence ending on a short line that another line follows was not
+        // wrapped onto it: wrapped prose would have filled the line.
+        reaches_end = if ends_sentence(line(&a)) { full } else { wraps && reaches_end };
+    }
+    let mut start = block[0].start;
     let mut nlines = 1;
     let mut first = true;
     let push = |units: &mut Vec<Unit>, start: usize, end: usize, nlines: usize, first: bool| {
@@ -791,36 +840,58 @@ fn block_units(text: &str, block: &[(usize, usize)], paragraph: usize, units: &m
         };
         units.push(Unit { start, end, paragraph, paragraph_start: first, layout });
     };
-    for w in block.windows(2) {
-        let (a, b) = (&text[w[0].0..w[0].1], &text[w[1].0..w[1].1]);
-        if joins(a, b, widest, block.len(), nlines == 1 && first) {
-            end = w[1].1;
+    for k in 0..n - 1 {
+        if block[k].wraps {
             nlines += 1;
         } else {
-            push(units, start, end, nlines, first);
+            push(units, start, block[k].end, nlines, first);
             first = false;
-            start = w[1].0;
-            end = w[1].1;
+            start = block[k + 1].start;
             nlines = 1;
         }
     }
-    push(units, start, end, nlines, first);
+    push(units, start, block[n - 1].end, nlines, first);
+}
+
+/// What [`joins`] knows of the block around a line break.
+#[derive(Clone, Copy)]
+struct Shape {
+    /// The first line is nearly as wide as the block's widest (see [`wrapped_width`]).
+    full: bool,
+    /// The break follows the block's first line.
+    opens_block: bool,
+    /// A sentence carried onto the next line would end inside the block:
+    /// that line ends one, or wraps on into lines that do.
+    next_reaches_end: bool,
 }
 
 /// Is the break between lines `a` and `b` a hard wrap inside one unit?
-fn joins(a: &str, b: &str, widest: usize, nlines: usize, a_opens_block: bool) -> bool {
+///
+/// A break is soft when `a` cannot end there: it ends with a comma, a dash or
+/// a connector, or `b` goes on in lowercase. Before a capital it is soft only
+/// in the shape of hard-wrapped prose: `a` nearly as wide as the block's
+/// widest line, and the sentence it carries ending on a later line of the
+/// block. A stack of lines that never reaches a full stop — an address, a
+/// roster, link captions, a label and its value — is not prose, whatever the
+/// widths.
+fn joins(a: &str, b: &str, shape: Shape) -> bool {
     if starts_with_list_marker(b) {
         return false;
     }
-    if starts_with_list_marker(a) && !ends_terminal(a) && b.chars().next().is_some_and(char::is_uppercase) {
+    let prose_wrap = || shape.next_reaches_end && shape.full;
+    if starts_with_list_marker(a) && !ends_sentence(a) && !starts_lowercase(b) {
         // a list item is followed by something else
-        return wrapped_width(a, widest, nlines);
+        return prose_wrap();
     }
-    if ends_terminal(a) {
-        return true; // the punctuation pass decides
+    if ends_sentence(a) {
+        // a short line ending in a stop ends there (`Ltd.`, `hrs.`); after a
+        // full line the punctuation pass decides
+        return !starts_uppercase(b) || shape.full;
     }
-    let Some(bc) = b.chars().next() else { return true };
-    if bc.is_lowercase() {
+    if bracket_remnant_opens(b) {
+        return false;
+    }
+    if starts_lowercase(b) {
         return true;
     }
     if a.ends_with([',', '-', '–', '—', '(', '/', '&']) {
@@ -834,15 +905,34 @@ fn joins(a: &str, b: &str, widest: usize, nlines: usize, a_opens_block: bool) ->
     if CONNECTORS.contains(&last) {
         return true;
     }
-    if a_opens_block && heading_like(a) {
+    if shape.opens_block && heading_like(a) {
         return false;
     }
-    wrapped_width(a, widest, nlines)
+    prose_wrap()
+}
+
+fn starts_lowercase(b: &str) -> bool {
+    b.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn starts_uppercase(b: &str) -> bool {
+    b.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// `[link] The Council …`: a bracketed remnant of a link or image at the
+/// start of a line, followed by a capital or nothing, opens a sentence.
+fn bracket_remnant_opens(b: &str) -> bool {
+    let Some(inner) = b.strip_prefix('[') else {
+        return false;
+    };
+    let Some(close) = inner.char_indices().take(LOOK).find(|&(_, c)| c == ']').map(|(k, _)| k) else {
+        return false;
+    };
+    inner[close + 1..].trim_start().chars().next().is_none_or(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Lines of a hard-wrapped paragraph are nearly as wide as its widest line.
-fn wrapped_width(a: &str, widest: usize, nlines: usize) -> bool {
-    let w = a.chars().count();
+fn wrapped_width(w: usize, widest: usize, nlines: usize) -> bool {
     nlines >= 2 && (40..=120).contains(&widest) && w * 10 >= widest * 7
 }
 
@@ -861,9 +951,17 @@ fn heading_like(a: &str) -> bool {
 }
 
 fn ends_terminal(t: &str) -> bool {
-    let t = t.trim_end_matches(['"', '\'', ')', ']', '’', '”', '»', '*']);
+    let t = t.trim_end_matches(CLOSERS);
     t.ends_with(['.', '!', '?', '…', ';', ':'])
 }
+
+/// Ends with `.` `!` `?` or `…` (closing quotes and brackets aside): a colon or
+/// semicolon at a line end is followed by a value, a list or a quotation.
+fn ends_sentence(t: &str) -> bool {
+    t.trim_end_matches(CLOSERS).ends_with(['.', '!', '?', '…'])
+}
+
+const CLOSERS: [char; 8] = ['"', '\'', ')', ']', '’', '”', '»', '*'];
 
 /// Byte length of what precedes a segment's first word: a list marker
 /// (`1. `, `a) `, `• `) and leading punctuation (quotes, ellipsis dots).
@@ -951,6 +1049,31 @@ mod tests {
         ("numbered", "1. First point\n2. Second point\na) sub", &["1. First point", "2. Second point", "a) sub"]),
         ("hard wrap lowercase", "Ms Varga said that the\nnorms matter. She left.", &["Ms Varga said that the\nnorms matter.", "She left."]),
         ("hard wrap capital", "Ms Lena Varga (Head of Policy, Northwind Foundation) said that\nCanada and Mexico have made a proposal about the issue.", &["Ms Lena Varga (Head of Policy, Northwind Foundation) said that\nCanada and Mexico have made a proposal about the issue."]),
+        // page furniture: stacked lines that never reach a full stop are not prose
+        ("label and value", "Event report/s:\nJane Doe", &["Event report/s:", "Jane Doe"]),
+        ("label before a dated label", "Text Size:\nUpdated On: Tuesday, 22 January 2019", &["Text Size:", "Updated On: Tuesday, 22 January 2019"]),
+        ("address", "Venue\nHarbour House, Quai des Brumes 12, Second Floor\nLisbon, Portugal", &["Venue", "Harbour House, Quai des Brumes 12, Second Floor", "Lisbon, Portugal"]),
+        ("link captions", "Download the press release in PDF format\nView the photo gallery", &["Download the press release in PDF format", "View the photo gallery"]),
+        ("roster of even lines", "Ana Ruiz – Chair of the Board of Governors\nLi Wei, Chair of the Council of Ministers\nTomas Berg, Rapporteur of the Working Group", &["Ana Ruiz – Chair of the Board of Governors", "Li Wei, Chair of the Council of Ministers", "Tomas Berg, Rapporteur of the Working Group"]),
+        ("numbered paragraph then its list", "4. The session was chaired by Ms Varga, with delegates present, including:\nAna Ruiz, Tidal Data Trust\nLi Wei, Reef Network", &["4. The session was chaired by Ms Varga, with delegates present, including:", "Ana Ruiz, Tidal Data Trust", "Li Wei, Reef Network"]),
+        ("link remnant opens a sentence", "The full statement of the Trust is available on its website\n[link] The workshop closed with a call for a shared register.", &["The full statement of the Trust is available on its website", "[link] The workshop closed with a call for a shared register."]),
+        ("short lines ending in abbreviations", "Li Wei, Chair, Northwind Holdings Inc.\nAna Ruiz, Chair, Tidal Data Trust Ltd.", &["Li Wei, Chair, Northwind Holdings Inc.", "Ana Ruiz, Chair, Tidal Data Trust Ltd."]),
+        ("colon before dated lines", "The hours of the accreditation desk during the whole of the session will be:\nMonday, from 08:00 to 18:00 hrs.\nTuesday, from 08:00 to 12:00 hrs.", &["The hours of the accreditation desk during the whole of the session will be:", "Monday, from 08:00 to 18:00 hrs.", "Tuesday, from 08:00 to 12:00 hrs."]),
+        ("full line ending in an abbreviation", "The panel heard from the delegates of the smaller states and of the U.S.\nGovernment, which had sent a large team to the meeting in Lisbon.", &["The panel heard from the delegates of the smaller states and of the U.S.\nGovernment, which had sent a large team to the meeting in Lisbon."]),
+        // counter-cases: hard-wrapped prose joins before a capital, a colon, a bracket
+        ("wrap before a capital", "She argued that the best partner for a small island state is often\nNorway or Portugal, and that shared vessels save the most money of all.", &["She argued that the best partner for a small island state is often\nNorway or Portugal, and that shared vessels save the most money of all."]),
+        ("wrap through even lines to a stop", "The delegates of the smaller island states then asked the Board\nFor a clear answer on vessels, on training and on the open data\nPortal that the Trust had promised them at the last session.", &["The delegates of the smaller island states then asked the Board\nFor a clear answer on vessels, on training and on the open data\nPortal that the Trust had promised them at the last session."]),
+        ("wrap after a colon", "Looking ahead, she listed the three needs of her region for next year:\nTraining, shared vessels and open data portals for every island.", &["Looking ahead, she listed the three needs of her region for next year:\nTraining, shared vessels and open data portals for every island."]),
+        ("bracket before lowercase", "Read the full report of the session on the website\n[link] for all the details of the debate.", &["Read the full report of the session on the website\n[link] for all the details of the debate."]),
+        ("short line then prose", "Panel on island data\nThe delegates of the smaller island states asked the Board for an answer.", &["Panel on island data", "The delegates of the smaller island states asked the Board for an answer."]),
+        // running text
+        ("glued quotations", "He warned: “It was a major vulnerability.”“Malware and error travel together,” he said.", &["He warned: “It was a major vulnerability.”", "“Malware and error travel together,” he said."]),
+        ("glued after a question", "“Why wait?”“Because we must,” she said.", &["“Why wait?”", "“Because we must,” she said."]),
+        ("glued quotation going on in lowercase", "The motto “We act.”“not later” was printed. Fine.", &["The motto “We act.”“not later” was printed.", "Fine."]),
+        ("initial after a slash", "Delegates on the tour. Photo: Harbour Press Agency/L. Moreau", &["Delegates on the tour.", "Photo: Harbour Press Agency/L. Moreau"]),
+        ("letter after a slash before an opener", "They chose Plan A/B. Then the panel met.", &["They chose Plan A/B.", "Then the panel met."]),
+        ("middle initial that is also a table letter", "Carla P. Urrutia spoke. She left.", &["Carla P. Urrutia spoke.", "She left."]),
+        ("page before a number", "See p. 55 of the report. Then read on.", &["See p. 55 of the report.", "Then read on."]),
         ("crlf", "First one.\r\nSecond one.\r\n\r\nThird.", &["First one.", "Second one.", "Third."]),
         ("cr only", "First one.\rSecond one.\r\rThird.", &["First one.", "Second one.", "Third."]),
         ("nbsp", "Ms\u{a0}Varga spoke.\u{a0}She left.", &["Ms\u{a0}Varga spoke.", "She left."]),
