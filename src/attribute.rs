@@ -629,7 +629,31 @@ fn subject_place(src: &str, toks: &[Tok], first: usize) -> bool {
         ) || lexicon::ADVERBS.contains(lp.as_ref());
     }
     // "Then, Varga", "In response, Varga" handled by the comma; "and then Varga"
-    lexicon::ADVERBS.contains(lp.as_ref()) && first >= 2 && matches!(toks[first - 2].text(src), "," | "and")
+    if lexicon::ADVERBS.contains(lp.as_ref()) && first >= 2 && matches!(toks[first - 2].text(src), "," | "and") {
+        return true;
+    }
+    fronted_phrase(src, toks, first)
+}
+
+/// How long a fronted phrase without a comma may be (`In his opening statement`).
+const FRONTED_PHRASE_TOKENS: usize = 8;
+
+/// A prepositional phrase that opens the sentence without a comma before the
+/// subject: `In his opening statement Amb. X, …, noted …`. It starts with a
+/// preposition and holds only lowercase words (no verb), so the name after it
+/// is the subject.
+fn fronted_phrase(src: &str, toks: &[Tok], first: usize) -> bool {
+    if first < 2 || first > FRONTED_PHRASE_TOKENS {
+        return false;
+    }
+    let w0 = folded(toks[0].text(src));
+    if !matches!(w0.as_ref(), "in" | "at" | "during" | "on" | "after" | "following" | "before" | "throughout") {
+        return false;
+    }
+    toks[1..first].iter().all(|t| {
+        let w = t.text(src);
+        t.kind == Kind::Word && is_lower(w) && !lexicon::REPORTING_VERBS.contains(folded(w).as_ref())
+    })
 }
 
 /// `…, who stressed that …`: a relative clause that reports the mention's speech
@@ -651,6 +675,14 @@ fn fronted_source(src: &str, toks: &[Tok], m: &Mention) -> bool {
         return true;
     }
     if f == 1 && w(0) == "for" && toks.get(m.after).is_some_and(|t| t.text(src) == ",") {
+        return true;
+    }
+    // "…, or as Mokoena stated, the quietest crisis of our age"
+    if f >= 1
+        && w(f - 1) == "as"
+        && lexicon::REPORTING_VERBS.contains(w(m.after).as_ref())
+        && matches!(toks.get(m.after + 1).map(|t| t.text(src)), Some("," | ":"))
+    {
         return true;
     }
     if m.possessive && f >= 1 && matches!(w(f - 1).as_ref(), "in" | "for") {

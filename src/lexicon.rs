@@ -965,6 +965,7 @@ pub static REPORTING_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         "flag",
         "reference",
         "quote",
+        "launch",
     ];
     let mut s: HashSet<String> = HashSet::default();
     for entry in stems {

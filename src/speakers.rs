@@ -420,9 +420,18 @@ pub fn name_starts(src: &str, toks: &[Tok], k: usize) -> bool {
         return parse_name(src, toks, e).is_some();
     }
     match parse_name(src, toks, k) {
-        Some((e, parts)) if parts >= 2 && gazetteer::lookup(toks[k].text(src)).is_some_and(|g| !g.ambiguous_word) => {
+        Some((e, parts)) if parts >= 2 => {
             let name = collapse(&src[toks[k].start..toks[e - 1].end]).to_lowercase();
-            !lexicon::PLACES.contains(name.as_str())
+            if lexicon::PLACES.contains(name.as_str()) || is_word_phrase(src, toks, k, e) {
+                return false;
+            }
+            // a known given name, or a name of no dictionary that a
+            // descriptor or the list's end follows: "… and Fahardine Mze from …"
+            gazetteer::lookup(toks[k].text(src)).is_some_and(|g| !g.ambiguous_word)
+                || toks.get(e).is_none_or(|t| {
+                    matches!(t.text(src), "," | "(" | "." | ";" | "from" | "of" | "and" | "at")
+                        || t.kind == Kind::Word && is_lower(t.text(src)) && predicate_at(src, toks, e).is_some()
+                })
         }
         _ => false,
     }
@@ -502,8 +511,9 @@ fn pre_descriptor(
         Some((with_article(src, toks, k), Some(title), org))
     } else {
         // possessive organisation only: "The ILO’s Lena Varga"
-        if is_name_word(base) && !is_acronym(base) {
-            return None; // "Varga’s Lena" is not an organisation
+        // "Varga’s Lena" is not an organisation; "Fiji’s Ms. Litia Naivalu" is a country's
+        if is_name_word(base) && !is_acronym(base) && honorific_chain(src, toks, name_tok).is_none() {
+            return None;
         }
         Some((with_article(src, toks, k), None, Some((toks[k].start, last.start + base.len()))))
     }
@@ -681,6 +691,10 @@ pub fn predicate_at(src: &str, toks: &[Tok], mut k: usize) -> Option<usize> {
                             k = end + 1;
                             continue;
                         }
+                        // "Atieno, the first panellist named four needs …"
+                        if toks.get(end).is_some_and(|t| t.kind == Kind::Word && is_lower(t.text(src))) {
+                            return Some(end);
+                        }
                     }
                     // "Chen, who had not spoken until then, argued …"
                     if matches!(nw.as_ref(), "who" | "whose") {
@@ -712,6 +726,17 @@ pub fn predicate_at(src: &str, toks: &[Tok], mut k: usize) -> Option<usize> {
         let lw = folded(w);
         if lexicon::ADVERBS.contains(lw.as_ref()) && !lexicon::REPORTING_VERBS.contains(lw.as_ref()) {
             k += 1;
+            continue;
+        }
+        // "X, …, on her part underlined …", "X for his part noted …"
+        if matches!(lw.as_ref(), "on" | "for")
+            && toks.get(k + 1).is_some_and(|t| matches!(folded(t.text(src)).as_ref(), "his" | "her" | "their" | "its"))
+            && toks.get(k + 2).is_some_and(|t| folded(t.text(src)) == "part")
+        {
+            k += 3;
+            if toks.get(k).is_some_and(|t| t.text(src) == ",") {
+                k += 1;
+            }
             continue;
         }
         if lexicon::REPORTING_VERBS.contains(lw.as_ref()) {
@@ -852,6 +877,12 @@ fn of_organization(src: &str, toks: &[Tok], at: usize) -> Option<(usize, (usize,
     if k == s || k - s > 10 || !is_cap(toks[k - 1].text(src)) {
         return None;
     }
+    // a bracket after it belongs to it: "from AW Learning Partners (Kenya)"
+    if toks.get(k).is_some_and(|t| t.text(src) == "(") {
+        if let Some(c) = matching_close(src, toks, k) {
+            k = c + 1;
+        }
+    }
     // a predicate follows, or the next person of a list: "A from Org and Dr. B, …, shared"
     let next_person = toks.get(k).is_some_and(|t| matches!(t.text(src), "," | "and")) && name_starts(src, toks, k + 1);
     if !next_person {
@@ -947,9 +978,11 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
         // descriptor before the name (or before the honorific)
         let mut first = start;
         let mut pre_role = None;
-        if title.is_none() {
-            if let Some((k, t, o)) = pre_descriptor(src, toks, start) {
-                first = k;
+        if let Some((k, t, o)) = pre_descriptor(src, toks, start) {
+            // "Keynote speaker Kelvin Ong, Head of …, emphasized": the mention
+            // starts at the words before the name even when the title follows it
+            first = k;
+            if title.is_none() {
                 title = t;
                 org = org.or(o);
             }
