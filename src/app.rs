@@ -17,7 +17,8 @@ use rayon::prelude::*;
 
 use crate::cli::{Config, InputKind};
 use crate::error::InputError;
-use crate::output::Writer;
+use crate::output::html::{self, IndexEntry};
+use crate::output::{Format, Writer};
 use crate::topics::TagCache;
 
 /// What a run did.
@@ -105,6 +106,8 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
     let mut jobs = jobs(cfg).peekable();
     // results of the previous chunk, written while the next one is analysed
     let mut pending: Option<Vec<Result<Done, (String, String)>>> = None;
+    // pages written under --out-dir, for the HTML index
+    let mut pages = Vec::new();
     loop {
         let batch: Vec<Job> = jobs.by_ref().take(chunk).collect();
         if batch.is_empty() && pending.is_none() {
@@ -164,7 +167,9 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
                 });
             }
             match pending.take() {
-                Some(results) => write_results(results, &mut writer, &mut out, err, &mut summary, progress.as_ref()),
+                Some(results) => {
+                    write_results(results, &mut writer, &mut out, err, &mut summary, &mut pages, progress.as_ref())
+                }
                 None => Ok(Ok(())),
             }
         });
@@ -176,6 +181,11 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
     if to_stdout {
         if let Err(e) = writer.finish(&mut out) {
             return broken_or(e, summary);
+        }
+    }
+    if let (Some(dir), false) = (&cfg.out_dir, pages.is_empty()) {
+        if !write_index(cfg, dir, &pages, err)? {
+            summary.failed += 1;
         }
     }
     if let Some(p) = progress {
@@ -208,11 +218,13 @@ fn write_results<W: Write, E: Write>(
     out: &mut W,
     err: &mut E,
     summary: &mut Summary,
+    pages: &mut Vec<IndexEntry>,
     progress: Option<&indicatif::ProgressBar>,
 ) -> io::Result<io::Result<()>> {
     for r in results {
         match r {
             Ok(d) => {
+                pages.extend(d.page);
                 summary.done += 1;
                 summary.sentences += d.sentences;
                 summary.speakers += d.speakers;
@@ -257,6 +269,8 @@ fn progress_bar(cfg: &Config) -> Option<indicatif::ProgressBar> {
 
 struct Done {
     body: Vec<u8>,
+    /// The HTML page written under `--out-dir`.
+    page: Option<IndexEntry>,
     sentences: usize,
     speakers: usize,
     bytes: usize,
@@ -313,12 +327,17 @@ fn process(cfg: &Config, writer: &Writer, job: Job, cache: &mut TagCache) -> Res
     let n = writer
         .render_text(&mut body, &cfg.analyzer, &l.source, &l.text, cache)
         .map_err(|e| (l.source.clone(), e.to_string()))?;
+    let mut page = None;
     if let Some(dir) = &cfg.out_dir {
         let input = l.path.as_deref();
-        write_out_file(cfg, dir, &l.out_rel, input, &body).map_err(|e| (l.source.clone(), e))?;
+        let file = write_out_file(cfg, dir, &l.out_rel, input, &body).map_err(|e| (l.source.clone(), e))?;
         body = Vec::new();
+        if cfg.write.format == Format::Html {
+            let page_path = file.strip_prefix(dir).map_or(file.clone(), Path::to_path_buf);
+            page = Some(IndexEntry { page: page_path, source: l.source, sentences: n.sentences, speakers: n.speakers });
+        }
     }
-    Ok(Done { body, sentences: n.sentences, speakers: n.speakers, bytes: l.text.len() })
+    Ok(Done { body, page, sentences: n.sentences, speakers: n.speakers, bytes: l.text.len() })
 }
 
 fn io_cause(e: &io::Error) -> String {
@@ -341,8 +360,24 @@ fn safe_file_name(id: &str) -> String {
     }
 }
 
-/// Writes one output file atomically (temp file in the same folder, then rename).
-fn write_out_file(cfg: &Config, dir: &Path, rel: &Path, input: Option<&Path>, body: &[u8]) -> Result<(), String> {
+/// `index.html` under `--out-dir`: a link to every page with its counts
+/// (unless a report's own page took that name). False if it was not written.
+fn write_index<E: Write>(cfg: &Config, dir: &Path, pages: &[IndexEntry], err: &mut E) -> io::Result<bool> {
+    let rel = Path::new("index");
+    if pages.iter().any(|p| p.page == rel.with_extension("html")) {
+        let shown = dir.join(rel).with_extension("html");
+        writeln!(err, "whosaid: {}: a report's page has this name; no index written", shown.display())?;
+        return Ok(false);
+    }
+    match write_out_file(cfg, dir, rel, None, &html::index_body(pages)) {
+        Ok(_) => Ok(true),
+        Err(e) => writeln!(err, "whosaid: {e}").map(|()| false),
+    }
+}
+
+/// Writes one output file atomically (temp file in the same folder, then
+/// rename); returns the file written.
+fn write_out_file(cfg: &Config, dir: &Path, rel: &Path, input: Option<&Path>, body: &[u8]) -> Result<PathBuf, String> {
     let target = dir.join(rel).with_extension(cfg.write.format.extension());
     if let (Some(inp), Ok(out)) = (input, target.canonicalize()) {
         if inp.canonicalize().is_ok_and(|i| i == out) {
@@ -366,7 +401,7 @@ fn write_out_file(cfg: &Config, dir: &Path, rel: &Path, input: Option<&Path>, bo
         r.map_err(|e| format!("cannot write {}: {}", target.display(), e))?;
     }
     tmp.persist(&target).map_err(|e| format!("cannot write {}: {}", target.display(), e.error))?;
-    Ok(())
+    Ok(target)
 }
 
 /// The lazy sequence of jobs for the configured inputs.

@@ -27,7 +27,8 @@ pub enum InputKind {
 /// Who said what, about which topic, in event reports.
 ///
 /// Reads reports from files, folders (walked recursively) or stdin and writes
-/// the sentences with their speakers and topics as JSON, JSON Lines or CSV.
+/// the sentences with their speakers and topics as JSON, JSON Lines or CSV,
+/// an xlsx workbook, or an HTML page to read.
 #[derive(Debug, Parser)]
 #[command(name = "whosaid", version, about, long_about = None, after_help = "Exit status: 0 all inputs done, 1 some inputs failed, 2 usage error.")]
 pub struct Args {
@@ -67,8 +68,12 @@ pub struct Args {
     pub threads: Option<usize>,
 
     /// Write one output file per input here, mirroring the folder tree.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", conflicts_with = "output")]
     pub out_dir: Option<PathBuf>,
+
+    /// Write the output to this file instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 
     /// How inputs are read.
     #[arg(long, value_enum, default_value_t = InputKind::Text)]
@@ -132,6 +137,8 @@ pub struct Config {
     pub threads: usize,
     /// One output file per input here.
     pub out_dir: Option<PathBuf>,
+    /// The output file (otherwise stdout).
+    pub output: Option<PathBuf>,
     /// How inputs are read.
     pub input: InputKind,
     /// JSONL id field.
@@ -154,6 +161,20 @@ pub struct ConfigError {
     pub what: String,
     /// Why.
     pub cause: String,
+}
+
+impl Config {
+    /// Refuses to write a workbook to a terminal: it would fill the screen
+    /// with bytes. A pipe or a redirect is fine.
+    pub fn check_stdout(&self, stdout_is_terminal: bool) -> Result<(), ConfigError> {
+        if self.write.format == Format::Xlsx && stdout_is_terminal && self.output.is_none() && self.out_dir.is_none() {
+            return Err(cfg_err(
+                "--format xlsx",
+                "a workbook is binary, not for a terminal: add --output FILE.xlsx (or --out-dir DIR, or redirect stdout)",
+            ));
+        }
+        Ok(())
+    }
 }
 
 fn cfg_err(what: impl Into<String>, cause: impl std::fmt::Display) -> ConfigError {
@@ -200,6 +221,9 @@ impl Args {
         if level == Level::Report && self.format != Format::Json {
             return Err(cfg_err("--level report", "only goes with --format json"));
         }
+        if let (Some(_), Format::Xlsx | Format::Html) = (self.level, self.format) {
+            return Err(cfg_err("--level", "--format xlsx and html show every level; leave --level out"));
+        }
         if self.threads == Some(0) {
             return Err(cfg_err("--threads", "must be at least 1"));
         }
@@ -222,6 +246,7 @@ impl Args {
             hidden: self.hidden,
             threads: self.threads.unwrap_or(0),
             out_dir: self.out_dir,
+            output: self.output,
             input: self.input,
             id_field: self.id_field,
             text_field: self.text_field,
@@ -229,5 +254,32 @@ impl Args {
             stats: self.stats,
             quiet: self.quiet,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(args: &[&str]) -> Config {
+        Args::parse_from(std::iter::once("whosaid").chain(args.iter().copied())).into_config().unwrap()
+    }
+
+    #[test]
+    fn workbook_never_goes_to_a_terminal() {
+        for (name, args, terminal, refused) in [
+            ("xlsx to a terminal", &["--format", "xlsx"][..], true, true),
+            ("xlsx to a pipe or a redirect", &["--format", "xlsx"], false, false),
+            ("xlsx to a file", &["--format", "xlsx", "--output", "x.xlsx"], true, false),
+            ("xlsx under an out-dir", &["--format", "xlsx", "--out-dir", "out"], true, false),
+            ("html to a terminal is text", &["--format", "html"], true, false),
+            ("csv to a terminal", &["--format", "csv"], true, false),
+        ] {
+            let r = config(args).check_stdout(terminal);
+            assert_eq!(r.is_err(), refused, "{name}");
+            if let Err(e) = r {
+                assert!(e.to_string().contains("--output"), "{name}: says what to do: {e}");
+            }
+        }
     }
 }
