@@ -81,8 +81,8 @@ const STYLES: &[(&str, Kind, f64)] = &[
     ("speakers", Kind::Text, 20.0),
     ("attribution", Kind::Text, 12.0),
     ("evidence", Kind::Wrap, 24.0),
-    ("evidence_start", Kind::Number, 9.0),
-    ("evidence_end", Kind::Number, 9.0),
+    ("evidence_start", Kind::Number, 13.0),
+    ("evidence_end", Kind::Number, 13.0),
     ("other_source", Kind::Wrap, 20.0),
     ("topics", Kind::Wrap, 24.0),
     ("text", Kind::Wrap, 80.0),
@@ -256,8 +256,12 @@ impl Book {
         let (sheet, formats, max) = (&mut self.sheets[t], &self.formats, self.limits.chars);
         let row = sheet.row;
         let ws = sheet.parts.last_mut().expect("a sheet has a part once written to");
+        let mut lines = 1;
         for (c, cell) in cells.into_iter().enumerate() {
-            let kind = sheet.columns.get(c).map_or(Kind::Text, |col| col.1);
+            let (kind, width) = sheet.columns.get(c).map_or((Kind::Text, 0.0), |col| (col.1, col.2));
+            if kind == Kind::Wrap {
+                lines = lines.max(wrapped_lines(&cell, width));
+            }
             let c = col(c)?;
             let number = match kind {
                 Kind::Number | Kind::Percent if !cell.is_empty() => cell.parse::<f64>().ok(),
@@ -271,6 +275,10 @@ impl Book {
                 (_, None) => ws.write_string(row, c, fit(&cell, max)),
             };
             r.map_err(io_err)?;
+        }
+        // not every application sizes a wrapped row when it opens the file: say how tall it is
+        if lines > 1 {
+            ws.set_row_height(row, ROW_HEIGHT * lines.min(MAX_LINES) as f64).map_err(io_err)?;
         }
         sheet.row += 1;
         Ok(())
@@ -354,6 +362,18 @@ impl Book {
     }
 }
 
+/// Height of one line of text, in points.
+const ROW_HEIGHT: f64 = 15.0;
+/// A row grows to at most this many lines (Excel's rows stop at 409 points).
+const MAX_LINES: usize = 20;
+
+/// About how many lines `s` takes wrapped in a column `width` characters wide
+/// (text averages narrower than the digit '0' a width counts).
+fn wrapped_lines(s: &str, width: f64) -> usize {
+    let per_line = (width * 1.15).max(1.0) as usize;
+    s.split('\n').map(|l| l.chars().count().div_ceil(per_line).max(1)).sum()
+}
+
 fn col(c: usize) -> io::Result<u16> {
     u16::try_from(c).map_err(|_| io::Error::other("more columns than a worksheet holds"))
 }
@@ -373,6 +393,18 @@ mod tests {
             let got = fit(input, max);
             assert_eq!(got, expected, "{name}");
             assert!(got.chars().count() <= max, "{name}");
+        }
+    }
+
+    #[test]
+    fn row_heights() {
+        for (name, input, width, expected) in [
+            ("empty is one line", "", 10.0, 1),
+            ("fits", "short text", 10.0, 1),
+            ("twice the width", &"x".repeat(23), 10.0, 2),
+            ("line breaks count", "a\nb\nc", 10.0, 3),
+        ] {
+            assert_eq!(wrapped_lines(input, width), expected, "{name}");
         }
     }
 
