@@ -401,7 +401,8 @@ mod tests {
         for (name, input, width, expected) in [
             ("empty is one line", "", 10.0, 1),
             ("fits", "short text", 10.0, 1),
-            ("twice the width", &"x".repeat(23), 10.0, 2),
+            ("two lines of 11", &"x".repeat(22), 10.0, 2),
+            ("one more wraps again", &"x".repeat(23), 10.0, 3),
             ("line breaks count", "a\nb\nc", 10.0, 3),
         ] {
             assert_eq!(wrapped_lines(input, width), expected, "{name}");
