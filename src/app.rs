@@ -24,7 +24,8 @@ use rayon::prelude::*;
 use crate::cli::{Config, InputKind};
 use crate::error::InputError;
 use crate::outdir::{self, Plan};
-use crate::output::Writer;
+use crate::output::html::{self, IndexEntry};
+use crate::output::{Format, Writer};
 use crate::topics::TagCache;
 
 /// What a run did.
@@ -126,6 +127,8 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
     let mut jobs = jobs(cfg).peekable();
     // results of the previous chunk, written while the next one is analysed
     let mut pending: Option<Vec<Result<Done, (String, String)>>> = None;
+    // pages written under --out-dir, for the HTML index
+    let mut pages = Vec::new();
     loop {
         let batch: Vec<Work> =
             jobs.by_ref().take(chunk).map(|job| planned(plan.as_mut(), job, &mut collisions)).collect();
@@ -192,7 +195,9 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
                 });
             }
             match pending.take() {
-                Some(results) => write_results(results, &mut framing, &mut out, err, &mut summary, progress.as_ref()),
+                Some(results) => {
+                    write_results(results, &mut framing, &mut out, err, &mut summary, &mut pages, progress.as_ref())
+                }
                 None => Ok(Ok(())),
             }
         });
@@ -207,6 +212,10 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
             return broken_or(e, summary);
         }
     }
+    let index_failed = match (&cfg.out_dir, pages.is_empty()) {
+        (Some(dir), false) => !write_index(cfg, dir, &pages, err)?,
+        _ => false,
+    };
     if let Some(p) = progress {
         p.finish_and_clear();
     }
@@ -214,6 +223,10 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
         if !cfg.quiet {
             writeln!(err, "{}", out_dir_summary(&summary, plan.renamed, dir))?;
         }
+    }
+    // counted after the closing line, which counts inputs: the index is none
+    if index_failed {
+        summary.failed += 1;
     }
     let secs = started.elapsed().as_secs_f64();
     if cfg.stats || (!cfg.quiet && io::stderr().is_terminal() && summary.done + summary.failed > 1) {
@@ -242,11 +255,13 @@ fn write_results<W: Write, E: Write>(
     out: &mut W,
     err: &mut E,
     summary: &mut Summary,
+    pages: &mut Vec<IndexEntry>,
     progress: Option<&indicatif::ProgressBar>,
 ) -> io::Result<io::Result<()>> {
     for r in results {
         match r {
             Ok(d) => {
+                pages.extend(d.page);
                 summary.done += 1;
                 summary.sentences += d.sentences;
                 summary.speakers += d.speakers;
@@ -361,6 +376,8 @@ fn progress_bar(cfg: &Config) -> Option<indicatif::ProgressBar> {
 
 struct Done {
     body: Vec<u8>,
+    /// The HTML page written under `--out-dir`.
+    page: Option<IndexEntry>,
     sentences: usize,
     speakers: usize,
     bytes: usize,
@@ -424,16 +441,20 @@ fn process(cfg: &Config, writer: &Writer, work: Work, cache: &mut TagCache) -> R
     let n = writer
         .render_text(&mut body, &cfg.analyzer, &l.source, &l.text, cache)
         .map_err(|e| (l.source.clone(), e.to_string()))?;
-    if let (Some(dir), Some(rel)) = (&cfg.out_dir, &work.out) {
-        let target = dir.join(rel);
+    let mut page = None;
+    if let (Some(dir), Some(rel)) = (&cfg.out_dir, work.out) {
+        let target = dir.join(&rel);
         if target.exists() && is_input(cfg, &target) {
             let e = format!("refusing to overwrite the input {} with this input's output", target.display());
             return Err((l.source, e));
         }
         outdir::write(&target, cfg.write, &body).map_err(|e| (l.source.clone(), e))?;
         body = Vec::new();
+        if cfg.write.format == Format::Html {
+            page = Some(IndexEntry { page: rel, source: l.source, sentences: n.sentences, speakers: n.speakers });
+        }
     }
-    Ok(Done { body, sentences: n.sentences, speakers: n.speakers, bytes: l.text.len() })
+    Ok(Done { body, page, sentences: n.sentences, speakers: n.speakers, bytes: l.text.len() })
 }
 
 /// True if the existing file `target` is one of this run's inputs: a file
@@ -457,6 +478,16 @@ fn io_cause(e: &io::Error) -> String {
         io::ErrorKind::PermissionDenied => "permission denied".into(),
         _ if e.raw_os_error() == Some(21) => "is a directory".into(),
         _ => e.to_string(),
+    }
+}
+
+/// `index.html` under `--out-dir`: a link to every page with its counts.
+/// Its name was reserved in the plan, so no report's page holds it. False
+/// if it could not be written.
+fn write_index<E: Write>(cfg: &Config, dir: &Path, pages: &[IndexEntry], err: &mut E) -> io::Result<bool> {
+    match outdir::write(&dir.join(outdir::HTML_INDEX), cfg.write, &html::index_body(pages)) {
+        Ok(()) => Ok(true),
+        Err(e) => writeln!(err, "whosaid: {e}").map(|()| false),
     }
 }
 

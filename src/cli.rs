@@ -27,7 +27,8 @@ pub enum InputKind {
 /// Who said what, about which topic, in event reports.
 ///
 /// Reads reports from files, folders (walked recursively) or stdin and writes
-/// the sentences with their speakers and topics as JSON, JSON Lines or CSV.
+/// the sentences with their speakers and topics as JSON, JSON Lines or CSV,
+/// an xlsx workbook, or an HTML page to read.
 #[derive(Debug, Parser)]
 #[command(
     name = "whosaid",
@@ -40,7 +41,7 @@ pub enum InputKind {
     after_long_help = concat!(
         "Examples, one per group:\n",
         "  Input:     whosaid --input jsonl --id-field key --text-field body corpus.jsonl\n",
-        "  Output:    whosaid --format csv --level speakers --bom reports/ > speakers.csv\n",
+        "  Output:    whosaid --format csv --level speakers --bom -o speakers.csv reports/\n",
         "  Analysis:  whosaid --topics my_topics.csv --lang french report.txt\n",
         "  Batch:     whosaid -j 2 --stats --format jsonl reports/ > sentences.jsonl\n",
         "\n",
@@ -75,7 +76,7 @@ pub struct Args {
     #[arg(long, help_heading = "Input")]
     pub lossy: bool,
 
-    /// Output format.
+    /// Output format (xlsx and html show every level: no --level).
     #[arg(short, long, value_enum, default_value_t = Format::Json, help_heading = "Output")]
     pub format: Format,
 
@@ -83,9 +84,14 @@ pub struct Args {
     #[arg(short, long, value_enum, help_heading = "Output")]
     pub level: Option<Level>,
 
-    /// Write one output file per input here, mirroring the folder tree: `a.txt` gives `a.txt.json`.
-    #[arg(long, value_name = "DIR", help_heading = "Output")]
+    /// Write one output file per input here, mirroring the folder tree: `a.txt` gives `a.txt.json`
+    /// (html adds an index.html linking the pages).
+    #[arg(long, value_name = "DIR", conflicts_with = "output", help_heading = "Output")]
     pub out_dir: Option<PathBuf>,
+
+    /// Write the output to this file instead of stdout.
+    #[arg(short, long, value_name = "FILE", help_heading = "Output")]
+    pub output: Option<PathBuf>,
 
     /// Indent JSON output.
     #[arg(long, help_heading = "Output")]
@@ -159,6 +165,8 @@ pub struct Config {
     pub threads: usize,
     /// One output file per input here.
     pub out_dir: Option<PathBuf>,
+    /// The output file (otherwise stdout).
+    pub output: Option<PathBuf>,
     /// How inputs are read.
     pub input: InputKind,
     /// JSONL id field.
@@ -181,6 +189,20 @@ pub struct ConfigError {
     pub what: String,
     /// Why.
     pub cause: String,
+}
+
+impl Config {
+    /// Refuses to write a workbook to a terminal: it would fill the screen
+    /// with bytes. A pipe or a redirect is fine.
+    pub fn check_stdout(&self, stdout_is_terminal: bool) -> Result<(), ConfigError> {
+        if self.write.format == Format::Xlsx && stdout_is_terminal && self.output.is_none() && self.out_dir.is_none() {
+            return Err(cfg_err(
+                "--format xlsx",
+                "a workbook is binary, not for a terminal: add --output FILE.xlsx (or --out-dir DIR, or redirect stdout)",
+            ));
+        }
+        Ok(())
+    }
 }
 
 fn cfg_err(what: impl Into<String>, cause: impl std::fmt::Display) -> ConfigError {
@@ -227,6 +249,9 @@ impl Args {
         if level == Level::Report && self.format != Format::Json {
             return Err(cfg_err("--level report", "only goes with --format json"));
         }
+        if let (Some(_), Format::Xlsx | Format::Html) = (self.level, self.format) {
+            return Err(cfg_err("--level", "--format xlsx and html show every level; leave --level out"));
+        }
         if let Some(d) = self.out_dir.as_ref().filter(|d| d.exists() && !d.is_dir()) {
             return Err(cfg_err("--out-dir", format!("{} exists and is not a folder", d.display())));
         }
@@ -252,6 +277,7 @@ impl Args {
             hidden: self.hidden,
             threads: self.threads.unwrap_or(0),
             out_dir: self.out_dir,
+            output: self.output,
             input: self.input,
             id_field: self.id_field,
             text_field: self.text_field,
@@ -259,5 +285,32 @@ impl Args {
             stats: self.stats,
             quiet: self.quiet,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(args: &[&str]) -> Config {
+        Args::parse_from(std::iter::once("whosaid").chain(args.iter().copied())).into_config().unwrap()
+    }
+
+    #[test]
+    fn workbook_never_goes_to_a_terminal() {
+        for (name, args, terminal, refused) in [
+            ("xlsx to a terminal", &["--format", "xlsx"][..], true, true),
+            ("xlsx to a pipe or a redirect", &["--format", "xlsx"], false, false),
+            ("xlsx to a file", &["--format", "xlsx", "--output", "x.xlsx"], true, false),
+            ("xlsx under an out-dir", &["--format", "xlsx", "--out-dir", "out"], true, false),
+            ("html to a terminal is text", &["--format", "html"], true, false),
+            ("csv to a terminal", &["--format", "csv"], true, false),
+        ] {
+            let r = config(args).check_stdout(terminal);
+            assert_eq!(r.is_err(), refused, "{name}");
+            if let Err(e) = r {
+                assert!(e.to_string().contains("--output"), "{name}: says what to do: {e}");
+            }
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! The `whosaid` binary: parse flags, build a `Config`, call `run`, map the
 //! result to an exit code (0 all done, 1 some inputs failed, 2 usage error).
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
@@ -21,14 +21,21 @@ fn main() -> ExitCode {
             Err(e) => fail(&e.to_string()),
         };
     }
-    let cfg = match args.into_config() {
+    let cfg = match args.into_config().and_then(|c| c.check_stdout(io::stdout().is_terminal()).map(|()| c)) {
         Ok(c) => c,
         Err(e) => {
             let _ = writeln!(io::stderr(), "whosaid: {e}");
             return ExitCode::from(2);
         }
     };
-    match whosaid::app::run(&cfg, io::stdout().lock(), &mut io::stderr().lock()) {
+    let out: Box<dyn Write> = match &cfg.output {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => Box::new(f),
+            Err(e) => return fail(&format!("{}: {e}", path.display())),
+        },
+        None => Box::new(io::stdout().lock()),
+    };
+    match whosaid::app::run(&cfg, out, &mut io::stderr().lock()) {
         Ok(s) if s.failed > 0 => ExitCode::from(1),
         Ok(_) => ExitCode::SUCCESS,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

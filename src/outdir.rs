@@ -35,6 +35,12 @@ use crate::output::{Format, WriteOptions, Writer};
 /// Start of the name of every temporary output file.
 pub const TMP_PREFIX: &str = ".whosaid-tmp-";
 
+/// The page linking every report's page under `--out-dir` with `--format
+/// html`. Its name is reserved in the [`Plan`], so a report called `index`
+/// gets `index~2.html` (with the usual warning) instead of the index
+/// overwriting it or being dropped.
+pub const HTML_INDEX: &str = "index.html";
+
 /// Longest escaped name kept whole, in bytes: with a `~N` suffix and the
 /// extension it stays below the 255-byte limit of common file systems.
 const NAME_MAX: usize = 200;
@@ -192,7 +198,11 @@ pub struct Issued {
 impl Plan {
     /// An empty plan for outputs of `format` in `dir`.
     pub fn new(dir: &Path, format: Format) -> Plan {
-        Plan { dir: dir.to_path_buf(), ext: format.extension(), taken: FxHashMap::default(), renamed: 0 }
+        let mut taken = FxHashMap::default();
+        if format == Format::Html {
+            taken.insert(fold(HTML_INDEX), ("the index of pages".to_string(), HTML_INDEX.to_string()));
+        }
+        Plan { dir: dir.to_path_buf(), ext: format.extension(), taken, renamed: 0 }
     }
 
     /// Issues the output file of the input named by `parts` (its folders
@@ -343,6 +353,26 @@ mod tests {
         for (raw, ext, expected) in cases {
             assert_eq!(escape_folder(raw.as_bytes(), ext), *expected, "{raw} {ext}");
         }
+    }
+
+    #[test]
+    fn html_index_name_is_reserved_at_the_top_only() {
+        let cases: &[(&str, Format, &[&str], &str, bool)] = &[
+            ("a report called index", Format::Html, &["index"], "index~2.html", true),
+            ("in another case", Format::Html, &["INDEX"], "INDEX~2.html", true),
+            ("a file index.txt keeps its name", Format::Html, &["index.txt"], "index.txt.html", false),
+            ("below a folder", Format::Html, &["sub", "index"], "sub/index.html", false),
+            ("no index for json", Format::Json, &["index"], "index.json", false),
+            ("no index for xlsx", Format::Xlsx, &["index"], "index.xlsx", false),
+        ];
+        for (name, format, parts, expected, collided) in cases {
+            let parts: Vec<&[u8]> = parts.iter().map(|p| p.as_bytes()).collect();
+            let got = Plan::new(Path::new("out"), *format).issue(&parts, "c:1");
+            assert_eq!(got.rel, PathBuf::from(expected), "{name}");
+            assert_eq!(got.collision.is_some(), *collided, "{name}");
+        }
+        let w = Plan::new(Path::new("out"), Format::Html).issue(&[b"index"], "c:1").collision.unwrap();
+        assert_eq!(w, "c:1 and the index of pages both map to out/index.html; writing c:1 to out/index~2.html");
     }
 
     #[test]

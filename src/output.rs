@@ -1,4 +1,5 @@
-//! Writers: JSON, JSON Lines and CSV, at sentence, speaker or topic level.
+//! Writers: JSON, JSON Lines and CSV, at sentence, speaker or topic level;
+//! an xlsx workbook with every level ([`xlsx`]); an HTML page ([`html`]).
 //!
 //! A batch is written as a *stream*: [`Writer::begin`] once, then the body of
 //! each report in input order, then [`Writer::finish`]. Bodies are rendered
@@ -8,7 +9,8 @@
 //!
 //! CSV cells that a spreadsheet would evaluate as a formula (starting with
 //! `=`, `+`, `-`, `@`, tab or CR) get a leading `'`, per OWASP's CSV-injection
-//! guidance, unless sanitising is turned off.
+//! guidance, unless sanitising is turned off. The workbook needs no such
+//! prefix: its text cells are strings, never formulas.
 
 use std::io::{self, Write};
 
@@ -19,6 +21,11 @@ use serde::Serialize;
 use crate::report::{Analyzer, Report, SentenceReport, SpeakerReport, TopicReport};
 use crate::topics::TagCache;
 
+pub mod html;
+mod xlsx;
+
+use xlsx::{Book, Table};
+
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -28,6 +35,10 @@ pub enum Format {
     Jsonl,
     /// Comma-separated values with one header row.
     Csv,
+    /// One Excel workbook: a sheet per level and a speaker × topic matrix.
+    Xlsx,
+    /// A page to read: the text tinted by speaker, the speaker table, charts.
+    Html,
 }
 
 impl Format {
@@ -37,6 +48,8 @@ impl Format {
             Format::Json => "json",
             Format::Jsonl => "jsonl",
             Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+            Format::Html => "html",
         }
     }
 }
@@ -85,6 +98,8 @@ pub struct Writer {
 
     /// Reused sanitised cells of one CSV record.
     cells: Vec<String>,
+    /// The workbook being written (xlsx, between `begin` and `finish`).
+    book: Option<Box<Book>>,
 }
 
 impl std::fmt::Debug for Writer {
@@ -207,12 +222,23 @@ pub struct Counts {
 
 impl Writer {
     /// A writer with these settings. JSON at `Level::Report` writes whole
-    /// reports; other formats default the report level to sentences.
+    /// reports; other formats default the report level to sentences; xlsx
+    /// and HTML write every level whatever the setting.
     pub fn new(mut opts: WriteOptions) -> Writer {
-        if opts.level == Level::Report && opts.format != Format::Json {
+        if (opts.level == Level::Report && opts.format != Format::Json)
+            || matches!(opts.format, Format::Xlsx | Format::Html)
+        {
             opts.level = Level::Sentences;
         }
-        Writer { opts, items: 0, framed: true, in_report: 0, row: Vec::with_capacity(1024), cells: Vec::new() }
+        Writer {
+            opts,
+            items: 0,
+            framed: true,
+            in_report: 0,
+            row: Vec::with_capacity(1024),
+            cells: Vec::new(),
+            book: None,
+        }
     }
 
     /// A writer for one body (no framing) with the same settings.
@@ -240,6 +266,8 @@ impl Writer {
                 self.csv_record(out, cols)?;
             }
             Format::Json if self.json_array() => out.write_all(b"[")?,
+            Format::Xlsx => self.book = Some(Box::new(Book::new()?)),
+            Format::Html => out.write_all(html::HEAD.as_bytes())?,
             _ => {}
         }
         Ok(())
@@ -269,7 +297,10 @@ impl Writer {
             return Ok(());
         }
         self.item(out)?;
-        out.write_all(body)
+        match &mut self.book {
+            Some(book) => book.decode(body),
+            None => out.write_all(body),
+        }
     }
 
     /// Writes one report into the stream, with its framing.
@@ -277,6 +308,10 @@ impl Writer {
         if self.opts.format == Format::Json && self.opts.level == Level::Report && self.opts.pretty {
             self.item(out)?;
             return serde_json::to_writer_pretty(out, r).map_err(io::Error::from);
+        }
+        if self.opts.format == Format::Html {
+            self.item(out)?;
+            return html::write_report(out, r);
         }
         self.start_report(out, &r.source, r.bytes)?;
         for s in &r.sentences {
@@ -314,7 +349,10 @@ impl Writer {
         text: &str,
         cache: &mut TagCache,
     ) -> io::Result<Counts> {
-        if self.opts.format == Format::Json && self.opts.level == Level::Report && self.opts.pretty {
+        // a pretty JSON report and a page are built whole first
+        if (self.opts.format == Format::Json && self.opts.level == Level::Report && self.opts.pretty)
+            || self.opts.format == Format::Html
+        {
             let r = analyzer.analyze_cached(source, text, cache);
             self.write_report(out, &r)?;
             return Ok(Counts { sentences: r.sentences.len(), speakers: r.speakers.len() });
@@ -359,7 +397,9 @@ impl Writer {
                 self.json_row(&SentenceRow { source, s })?;
                 self.row.push(b'\n');
             }
-            (Format::Csv, _) => return self.csv_sentence(out, source, s),
+            (Format::Csv | Format::Xlsx, _) => return self.csv_sentence(out, source, s),
+            // a page is written whole by `write_report`
+            (Format::Html, _) => return Ok(()),
         }
         out.write_all(&self.row)
     }
@@ -382,19 +422,27 @@ impl Writer {
                 self.row.push(b'}');
                 out.write_all(&self.row)
             }
-            (Format::Csv, Level::Speakers) => speakers.iter().try_for_each(|s| self.csv_speaker(out, source, s)),
-            (Format::Csv, Level::Topics) => topic_rows(source, topics).iter().try_for_each(|t| {
-                let n = t.sentences.to_string();
-                self.csv_cells(out, &[source, t.speaker.unwrap_or(""), t.topic, t.label, t.basket.unwrap_or(""), &n])
-            }),
+            (Format::Xlsx, _) => {
+                self.speaker_rows(out, source, speakers)?;
+                self.topic_rows(out, source, topics)?;
+                self.matrix_rows(out, source, speakers, topics)
+            }
+            (Format::Csv, Level::Speakers) => self.speaker_rows(out, source, speakers),
+            (Format::Csv, Level::Topics) => self.topic_rows(out, source, topics),
             (_, Level::Speakers) => speakers.iter().try_for_each(|s| self.json_item(out, &Row { source, item: s })),
             (_, Level::Topics) => topic_rows(source, topics).iter().try_for_each(|t| self.json_item(out, t)),
             _ => Ok(()),
         }
     }
 
-    /// Writes what comes after the last report.
+    /// Writes what comes after the last report (for xlsx, the whole workbook).
     pub fn finish<W: Write>(&mut self, out: &mut W) -> io::Result<()> {
+        if let Some(book) = self.book.take() {
+            book.save(out)?;
+        }
+        if self.opts.format == Format::Html {
+            out.write_all(html::TAIL.as_bytes())?;
+        }
         if self.opts.format == Format::Json {
             if self.json_array() {
                 out.write_all(if self.items == 0 { b"]\n" } else { b"\n]\n" })?;
@@ -466,9 +514,16 @@ impl Writer {
         out.write_all(&self.row)
     }
 
-    /// A CSV record of text cells, each neutralised if sanitising (the
-    /// source and the numbers too: a path may start with `-` or `=`).
-    fn csv_cells<W: Write>(&mut self, out: &mut W, cells: &[&str]) -> io::Result<()> {
+    /// A record of text cells of one table. CSV: each cell neutralised if
+    /// sanitising (the source and the numbers too: a path may start with `-`
+    /// or `=`). Xlsx: a row of the workbook, or of a body for one.
+    fn csv_cells<W: Write>(&mut self, out: &mut W, table: Table, cells: &[&str]) -> io::Result<()> {
+        if self.opts.format == Format::Xlsx {
+            return match &mut self.book {
+                Some(book) => book.row(table, cells),
+                None => Book::encode(out, table, cells),
+            };
+        }
         let mut cleaned = std::mem::take(&mut self.cells);
         cleaned.clear();
         cleaned.extend(cells.iter().map(|c| self.clean(c).into_owned()));
@@ -487,6 +542,7 @@ impl Writer {
             (s.index.to_string(), s.start.to_string(), s.end.to_string(), s.paragraph.to_string());
         self.csv_cells(
             out,
+            Table::Sentences,
             &[
                 source,
                 &index,
@@ -511,6 +567,7 @@ impl Writer {
         let topics: Vec<String> = s.topics.iter().map(|(k, v)| format!("{k}:{v}")).collect();
         self.csv_cells(
             out,
+            Table::Speakers,
             &[
                 source,
                 &s.name,
@@ -530,6 +587,41 @@ impl Writer {
                 &topics.join("; "),
             ],
         )
+    }
+
+    fn speaker_rows<W: Write>(&mut self, out: &mut W, source: &str, speakers: &[SpeakerReport]) -> io::Result<()> {
+        speakers.iter().try_for_each(|s| self.csv_speaker(out, source, s))
+    }
+
+    fn topic_rows<W: Write>(&mut self, out: &mut W, source: &str, topics: &[TopicReport]) -> io::Result<()> {
+        topic_rows(source, topics).iter().try_for_each(|t| {
+            let n = t.sentences.to_string();
+            self.csv_cells(
+                out,
+                Table::Topics,
+                &[source, t.speaker.unwrap_or(""), t.topic, t.label, t.basket.unwrap_or(""), &n],
+            )
+        })
+    }
+
+    /// The workbook's speaker × topic rows: `source, speaker`, then `id, label, count` per topic.
+    fn matrix_rows<W: Write>(
+        &mut self,
+        out: &mut W,
+        source: &str,
+        speakers: &[SpeakerReport],
+        topics: &[TopicReport],
+    ) -> io::Result<()> {
+        for s in speakers {
+            let counts: Vec<(&str, &str, String)> =
+                topics.iter().filter_map(|t| t.speakers.get(&s.name).map(|n| (t.id, t.label, n.to_string()))).collect();
+            let mut cells = vec![source, &s.name];
+            for (id, label, n) in &counts {
+                cells.extend([*id, *label, n.as_str()]);
+            }
+            self.csv_cells(out, Table::Matrix, &cells)?;
+        }
+        Ok(())
     }
 }
 

@@ -602,7 +602,7 @@ fn nothing_read_leaves_stdout_empty() {
     let dir = TempDir::new().unwrap();
     let d = dir.path();
     let missing = d.join("missing.txt");
-    for format in ["json", "jsonl", "csv"] {
+    for format in ["json", "jsonl", "csv", "xlsx", "html"] {
         whosaid().args(["--format", format]).arg(&missing).assert().code(1).stdout("");
         whosaid().args(["--format", format]).arg(&missing).arg(d.join("gone.md")).assert().code(1).stdout("");
     }
@@ -653,7 +653,7 @@ fn help_groups_options_with_one_example_per_group() {
     let short = String::from_utf8(whosaid().arg("-h").assert().success().get_output().stdout.clone()).unwrap();
     let groups: &[(&str, &[&str])] = &[
         ("Input:", &["--input", "--id-field", "--glob", "--hidden", "--lossy"]),
-        ("Output:", &["--format", "--level", "--out-dir", "--pretty", "--bom", "--no-sanitize"]),
+        ("Output:", &["--format", "--level", "--out-dir", "--output", "--pretty", "--bom", "--no-sanitize"]),
         ("Analysis:", &["--topics", "--lang", "--abbreviations"]),
         ("Batch:", &["--threads", "--stats", "--quiet"]),
         ("Other:", &["--completions", "--man", "--help", "--version"]),

@@ -130,6 +130,7 @@ fn check_pipeline(text: &str) -> Result<(), TestCaseError> {
                     prop_assert_eq!(rec.unwrap().len(), width);
                 }
             }
+            Format::Xlsx | Format::Html => unreachable!("not in the list above"),
         }
     }
     Ok(())
