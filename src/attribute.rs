@@ -643,7 +643,7 @@ const FRONTED_PHRASE_TOKENS: usize = 8;
 /// preposition and holds only lowercase words (no verb), so the name after it
 /// is the subject.
 fn fronted_phrase(src: &str, toks: &[Tok], first: usize) -> bool {
-    if first < 2 || first > FRONTED_PHRASE_TOKENS {
+    if !(2..=FRONTED_PHRASE_TOKENS).contains(&first) {
         return false;
     }
     let w0 = folded(toks[0].text(src));

@@ -885,7 +885,11 @@ fn of_organization(src: &str, toks: &[Tok], at: usize) -> Option<(usize, (usize,
     }
     // a predicate follows, or the next person of a list: "A from Org and Dr. B, …, shared"
     let next_person = toks.get(k).is_some_and(|t| matches!(t.text(src), "," | "and")) && name_starts(src, toks, k + 1);
-    if !next_person {
+    // or the list ends with it: "…, B (…) and C from Comoros."
+    let name_tok = (0..at).rev().find(|&q| !is_name_word(toks[q].text(src)) && !is_particle(src, &toks[q]));
+    let list_end =
+        name_tok.is_some_and(|q| folded(toks[q].text(src)) == "and") && toks[k..].iter().all(|t| t.kind == Kind::Punct);
+    if !next_person && !list_end {
         predicate_at(src, toks, k)?;
     }
     Some((k, (toks[s].start, toks[k - 1].end)))
@@ -1451,6 +1455,63 @@ mod tests {
             Some("Director of the Office"),
         ),
         (
+            "a title opening the sentence, then a comma and the name",
+            "Kesra District Commissioner, Ama Tembo has stressed the need for solar pumps.",
+            "Ama Tembo",
+            None,
+            Some("Kesra District Commissioner"),
+        ),
+        (
+            "a lowercase title with an organisation in commas before an honorific",
+            "The director general, Norland Fisheries Development Authority (NFDA), Prof Yaw Mensah has said that it works.",
+            "Yaw Mensah",
+            Some("Prof"),
+            Some("director general, Norland Fisheries Development Authority (NFDA)"),
+        ),
+        (
+            "the last word of a title before the name is not part of the name",
+            "Minister for Ports and Shipping Tariq Aziz reiterated the plan.",
+            "Tariq Aziz",
+            None,
+            Some("Minister for Ports and Shipping"),
+        ),
+        (
+            "a title with 'of' before the name",
+            "Minister of Water Resources Lidia Marsh expressed her thanks.",
+            "Lidia Marsh",
+            None,
+            Some("Minister of Water Resources"),
+        ),
+        (
+            "a title with 'of the' before the name, post-posed",
+            "“Neither can data,” said the Director-General of the Basin Agency Tove Rask.",
+            "Tove Rask",
+            None,
+            Some("Director-General of the Basin Agency"),
+        ),
+        ("a country's possessive before an honorific", "Fiji’s Ms. Litia Naivalu described the reform.", "Litia Naivalu", Some("Ms."), None),
+        (
+            "a lowercase title noun opens an appositive",
+            "Dana Whitford, president and CEO of the Harbor Hotel Association, said bookings had doubled.",
+            "Dana Whitford",
+            None,
+            Some("president and CEO of the Harbor Hotel Association"),
+        ),
+        (
+            "a title before the name and one after it",
+            "Keynote speaker Kelvin Ong, Head of the Flood Agency, emphasized early action.",
+            "Kelvin Ong",
+            None,
+            Some("Head of the Flood Agency"),
+        ),
+        (
+            "'on her part' between the descriptor and the verb",
+            "Camila Restrepo, Executive Director of the Agency, on her part underlined the plan.",
+            "Camila Restrepo",
+            None,
+            Some("Executive Director of the Agency"),
+        ),
+        (
             "surname that is also a place word",
             "Ana Costa (Director, Civic Lab) agreed.",
             "Ana Costa",
@@ -1488,6 +1549,10 @@ mod tests {
             "Ms Ana Costa has long argued for this.",
             "As Jacques Delors once wrote, Europe is built through crises.",
             "OpenAI Research stated that the model is safe.",
+            "Patient Safety remains a priority for every hospital.",
+            "Marine Governance stressed the need for rules.",
+            "Ghana Aquaculture Development Authority stated its plans.",
+            "Climate Diplomacy argued for a new treaty.",
         ] {
             let got = parse(text);
             assert!(got.iter().all(|g| !g.3), "{text:?} gave {got:?}");
@@ -1504,6 +1569,24 @@ mod tests {
             [
                 ("Lena Varga".into(), s("a Reader in geography at Norland University, Kesra")),
                 ("Tomas Berg".into(), s("a water consultant")),
+            ]
+        );
+    }
+
+    #[test]
+    fn list_members_outside_the_gazetteer() {
+        let got = parse(
+            "Joining the panel were Atieno Wekesa from Kesra Learning Partners (Kenya), Wanjiku Mwangi, a data \
+             analyst (Kenya) and Fahardine Mze from Comoros.",
+        );
+        let names: Vec<(String, Option<String>)> =
+            got.iter().filter(|g| g.3).map(|g| (g.0.clone(), g.2.clone())).collect();
+        assert_eq!(
+            names,
+            [
+                ("Atieno Wekesa".into(), None),
+                ("Wanjiku Mwangi".into(), s("a data analyst (Kenya)")),
+                ("Fahardine Mze".into(), None)
             ]
         );
     }
