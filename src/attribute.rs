@@ -650,9 +650,12 @@ fn fronted_phrase(src: &str, toks: &[Tok], first: usize) -> bool {
     if !matches!(w0.as_ref(), "in" | "at" | "during" | "on" | "after" | "following" | "before" | "throughout") {
         return false;
     }
+    // no finite verb inside ("opening" in "In his opening statement" is none)
     toks[1..first].iter().all(|t| {
         let w = t.text(src);
-        t.kind == Kind::Word && is_lower(w) && !lexicon::REPORTING_VERBS.contains(folded(w).as_ref())
+        t.kind == Kind::Word
+            && is_lower(w)
+            && (w.ends_with("ing") || !lexicon::REPORTING_VERBS.contains(folded(w).as_ref()))
     })
 }
 
@@ -751,7 +754,9 @@ fn best_source(src: &str, toks: &[Tok], mentions: &[Mention]) -> Option<Attribut
     }
     let score = |first: &Mention, last: &Mention| -> u8 {
         let has_pred = || speakers::predicate_at(src, toks, last.after).is_some();
-        if trailing_source(src, toks, first, last) {
+        if speakers::represented_after(src, toks, last.after) && subject_place(src, toks, first.first) {
+            120 // "X, who was represented by Y, said …": X's statement
+        } else if trailing_source(src, toks, first, last) {
             110 // the content came before: "X announced a model, Varga said."
         } else if fronted_source(src, toks, first) {
             90

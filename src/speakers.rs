@@ -773,6 +773,26 @@ fn aside_then_verb(src: &str, toks: &[Tok], comma: usize) -> Option<usize> {
     (is_lower(t.text(src)) && lexicon::REPORTING_VERBS.contains(folded(t.text(src)).as_ref())).then_some(v)
 }
 
+/// `…, who was represented (at the event) by …` right after a mention at `after`.
+pub fn represented_after(src: &str, toks: &[Tok], after: usize) -> bool {
+    toks.get(after).is_some_and(|t| t.text(src) == ",")
+        && toks.get(after + 1).is_some_and(|t| folded(t.text(src)) == "who")
+        && toks[after + 2..toks.len().min(after + 5)].iter().any(|t| folded(t.text(src)) == "represented")
+}
+
+/// Is the name at `first` the representative in `X, who was represented …
+/// by Y, said`? Y speaks for X; the statement is X's, and Y is not a speaker.
+fn representative(src: &str, toks: &[Tok], first: usize) -> bool {
+    let Some(r) = toks[..first].iter().rposition(|t| folded(t.text(src)) == "represented") else {
+        return false;
+    };
+    toks[r + 1..first].iter().any(|t| folded(t.text(src)) == "by")
+        && !toks[r + 1..first].iter().any(|t| {
+            let w = t.text(src);
+            is_lower(w) && lexicon::REPORTING_VERBS.contains(folded(w).as_ref()) && !w.ends_with("ing")
+        })
+}
+
 /// `has said`, `had long argued`, `once wrote` after a name: speech from
 /// outside the session, which a report cites (a head of state, an author).
 fn outside_speech(src: &str, toks: &[Tok], after: usize) -> bool {
@@ -1016,7 +1036,7 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
         }
         let name_span = (toks[name_tok].start, toks[name_end - 1].end);
         let described = title.is_some() || org.is_some();
-        let excluded = mention_only_context(src, toks, first);
+        let excluded = mention_only_context(src, toks, first) || representative(src, toks, first);
         let pred =
             predicate_at(src, toks, after).is_some() || toks.get(after).is_some_and(|t| folded(t.text(src)) == "and");
         let is_speaker = !excluded
