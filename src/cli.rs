@@ -46,6 +46,11 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     pub topics: Option<PathBuf>,
 
+    /// Keep only the sentence-topic tags that score at least this (0–1; 0.8 ≈ a
+    /// specific keyword in the main clause, 0.5 a single common word).
+    #[arg(long, value_name = "SCORE", default_value_t = 0.0)]
+    pub min_score: f32,
+
     /// Stemmer language for the taxonomy (english, french, german, spanish …).
     #[arg(long, default_value = "english")]
     pub lang: String,
@@ -200,6 +205,9 @@ impl Args {
         if level == Level::Report && self.format != Format::Json {
             return Err(cfg_err("--level report", "only goes with --format json"));
         }
+        if !(0.0..=1.0).contains(&self.min_score) {
+            return Err(cfg_err("--min-score", format!("{} is not between 0 and 1", self.min_score)));
+        }
         if self.threads == Some(0) {
             return Err(cfg_err("--threads", "must be at least 1"));
         }
@@ -208,7 +216,7 @@ impl Args {
             && (self.paths.is_empty()
                 || (self.paths.len() == 1 && (self.paths[0].as_os_str() == "-" || self.paths[0].is_file())));
         Ok(Config {
-            analyzer: Arc::new(Analyzer::new(segmenter, taxonomy, lang)),
+            analyzer: Arc::new(Analyzer::new(segmenter, taxonomy, lang).with_min_score(self.min_score)),
             write: WriteOptions {
                 format: self.format,
                 level,

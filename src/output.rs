@@ -108,6 +108,7 @@ const SENTENCE_COLUMNS: &[&str] = &[
     "evidence_end",
     "other_source",
     "topics",
+    "topic_scores",
     "text",
 ];
 const SPEAKER_COLUMNS: &[&str] = &[
@@ -124,7 +125,7 @@ const SPEAKER_COLUMNS: &[&str] = &[
     "share",
     "topics",
 ];
-const TOPIC_COLUMNS: &[&str] = &["source", "speaker", "topic", "label", "basket", "sentences"];
+const TOPIC_COLUMNS: &[&str] = &["source", "speaker", "topic", "label", "basket", "sentences", "score"];
 
 /// A row: `source` first, then the item's own fields.
 #[derive(Serialize)]
@@ -159,6 +160,7 @@ struct TopicRow<'a> {
     label: &'a str,
     basket: Option<&'a str>,
     sentences: usize,
+    score: f64,
 }
 
 /// Writes one report as a complete document (framing included).
@@ -384,8 +386,11 @@ impl Writer {
             }
             (Format::Csv, Level::Speakers) => speakers.iter().try_for_each(|s| self.csv_speaker(out, source, s)),
             (Format::Csv, Level::Topics) => topic_rows(source, topics).iter().try_for_each(|t| {
-                let n = t.sentences.to_string();
-                self.csv_cells(out, &[source, t.speaker.unwrap_or(""), t.topic, t.label, t.basket.unwrap_or(""), &n])
+                let (n, sc) = (t.sentences.to_string(), t.score.to_string());
+                self.csv_cells(
+                    out,
+                    &[source, t.speaker.unwrap_or(""), t.topic, t.label, t.basket.unwrap_or(""), &n, &sc],
+                )
             }),
             (_, Level::Speakers) => speakers.iter().try_for_each(|s| self.json_item(out, &Row { source, item: s })),
             (_, Level::Topics) => topic_rows(source, topics).iter().try_for_each(|t| self.json_item(out, t)),
@@ -483,6 +488,7 @@ impl Writer {
             None => ("", String::new(), String::new()),
         };
         let other = s.other_source.as_ref().map(|o| format!("{}: {}", o.kind, o.text)).unwrap_or_default();
+        let scores = s.topic_scores.iter().map(f32::to_string).collect::<Vec<_>>().join("; ");
         let (index, start, end, paragraph) =
             (s.index.to_string(), s.start.to_string(), s.end.to_string(), s.paragraph.to_string());
         self.csv_cells(
@@ -502,6 +508,7 @@ impl Writer {
                 &ee,
                 &other,
                 &s.topics.join("; "),
+                &scores,
                 s.text,
             ],
         )
@@ -554,6 +561,7 @@ fn topic_rows<'a>(source: &'a str, topics: &'a [TopicReport]) -> Vec<TopicRow<'a
                 label: t.label,
                 basket: t.basket,
                 sentences: *n,
+                score: t.speaker_scores.get(name).copied().unwrap_or_default(),
             });
         }
         if t.unattributed > 0 {
@@ -564,6 +572,7 @@ fn topic_rows<'a>(source: &'a str, topics: &'a [TopicReport]) -> Vec<TopicRow<'a
                 label: t.label,
                 basket: t.basket,
                 sentences: t.unattributed,
+                score: t.unattributed_score,
             });
         }
     }
