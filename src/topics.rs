@@ -23,6 +23,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
 
 pub use rust_stemmers::Algorithm;
@@ -465,6 +466,8 @@ pub struct TagCache {
     names: Vec<(usize, usize)>,
     /// the candidates at one position
     cands: Vec<usize>,
+    /// the current sentence's stretches of mentions in passing, once computed
+    zones: Vec<(usize, usize)>,
 }
 
 impl TagCache {
@@ -498,8 +501,10 @@ pub struct Tagger {
     exact_pairs: Vec<u64>,
     /// first elements that join the next word (`cyber`), longest first
     combining: Vec<&'static str>,
-    /// phrases opening a list of examples (lowercase)
-    examples: Vec<&'static str>,
+    /// phrases opening a list of examples, then `(` `)` `;` `:` (see [`Tagger::passing_zones`])
+    passing: AhoCorasick,
+    /// how many of `passing`'s patterns are example phrases
+    examples: usize,
     /// lowercase words that may stand inside a proper name
     connectors: Vec<&'static str>,
 }
@@ -689,6 +694,7 @@ impl Tagger {
         let english = matches!(lang, Algorithm::English);
         let mut combining: Vec<&'static str> = topic_words("combining").collect();
         combining.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        let examples: Vec<&'static str> = if english { topic_words("example").collect() } else { vec![] };
         let mut t = Tagger {
             taxonomy: Taxonomy { topics: vec![] },
             stemmer: Stemmer::create(lang),
@@ -702,7 +708,12 @@ impl Tagger {
             prefixes: vec![0; (26usize * 26 * 26).div_ceil(64)],
             exact_pairs: vec![0; (1 << 16) / 64],
             combining: if english { combining } else { vec![] },
-            examples: if english { topic_words("example").collect() } else { vec![] },
+            passing: AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(examples.iter().copied().chain(["(", ")", ";", ":"]))
+                .expect("valid patterns"),
+            examples: examples.len(),
             connectors: if english { topic_words("connector").collect() } else { vec![] },
         };
         let mut memo = FxHashMap::default();
@@ -908,6 +919,7 @@ impl Tagger {
         }
         let s = Sentence { src, words: &words, info: &info, infos: &cache.infos };
         let mut names: Option<Vec<(usize, usize)>> = None;
+        let mut zones: Option<Vec<(usize, usize)>> = None;
         let mut i = 0;
         while i < words.len() {
             cands.clear();
@@ -948,13 +960,16 @@ impl Tagger {
                     if blocked.iter().any(|&(bs, be)| bs < me && ms < be) {
                         continue;
                     }
-                    let runs = names.get_or_insert_with(|| {
-                        let mut v = std::mem::take(&mut cache.names);
-                        self.name_runs(&s, &mut v);
-                        v
-                    });
-                    if runs.iter().any(|&(a, b)| a <= i && i + len - 1 <= b && b - a + 1 > len) {
-                        continue;
+                    // only a capitalised word can start a hit inside a name
+                    if is_capitalised(s.word(i)) {
+                        let runs = names.get_or_insert_with(|| {
+                            let mut v = std::mem::take(&mut cache.names);
+                            self.name_runs(&s, &mut v);
+                            v
+                        });
+                        if runs.iter().any(|&(a, b)| a <= i && i + len - 1 <= b && b - a + 1 > len) {
+                            continue;
+                        }
                     }
                 }
                 if ctx.excludes.iter().any(|p| self.holds(&s, p, i, len)) {
@@ -963,13 +978,23 @@ impl Tagger {
                 if !ctx.requires.is_empty() && !ctx.requires.iter().any(|p| self.anywhere(&s, p)) {
                     continue;
                 }
-                let weight = if self.in_passing(src, start, end, ms, me) { e.weight * IN_PASSING } else { e.weight };
+                let zones = zones.get_or_insert_with(|| {
+                    let mut v = std::mem::take(&mut cache.zones);
+                    self.passing_zones(src, start, end, &mut v);
+                    v
+                });
+                let passing = zones.iter().any(|&(a, b)| a <= ms && ms < b)
+                    || is_list_item(&src[start..end], ms - start, me - start);
+                let weight = if passing { e.weight * IN_PASSING } else { e.weight };
                 out.push(TopicMatch { topic: e.topic, keyword: k, start: ms, end: me, weight });
             }
             i += len;
         }
         if let Some(v) = names {
             cache.names = v;
+        }
+        if let Some(v) = zones {
+            cache.zones = v;
         }
         cache.spans = words;
         cache.info = info;
@@ -1054,28 +1079,42 @@ impl Tagger {
         flush(run);
     }
 
-    /// Whether the hit `src[ms..me]` of the sentence `src[start..end]` is a
-    /// mention in passing: inside parentheses, after a phrase that opens a
-    /// list of examples in the same clause, or one short item of an
-    /// enumeration (`… on e-invoicing, cybersecurity, privacy and telecommunications`).
-    fn in_passing(&self, src: &str, start: usize, end: usize, ms: usize, me: usize) -> bool {
-        let before = &src[start..ms];
-        let open = before.bytes().filter(|&b| b == b'(').count();
-        let close = before.bytes().filter(|&b| b == b')').count();
-        if open > close {
-            return true;
+    /// The byte stretches of `src[start..end]` where a hit is a mention in
+    /// passing: inside parentheses, and from a phrase that opens a list of
+    /// examples to the end of its clause (`;`, `:` or the sentence end). One
+    /// scan per sentence, and only for sentences with a hit.
+    fn passing_zones(&self, src: &str, start: usize, end: usize, zones: &mut Vec<(usize, usize)>) {
+        zones.clear();
+        let text = &src[start..end];
+        let b = text.as_bytes();
+        let (mut paren, mut example): (Option<usize>, Option<usize>) = (None, None);
+        for m in self.passing.find_iter(text) {
+            let (ms, me) = (start + m.start(), start + m.end());
+            let k = m.pattern().as_usize();
+            if k < self.examples {
+                // an example phrase, as whole words
+                let whole = (m.start() == 0 || !b[m.start() - 1].is_ascii_alphanumeric())
+                    && b.get(m.end()).is_none_or(|c| !c.is_ascii_alphanumeric());
+                if whole {
+                    example = example.or(Some(me));
+                }
+                continue;
+            }
+            match k - self.examples {
+                0 => paren = paren.or(Some(me)),
+                1 => {
+                    if let Some(p) = paren.take() {
+                        zones.push((p, ms));
+                    }
+                }
+                _ => {
+                    if let Some(e) = example.take() {
+                        zones.push((e, ms));
+                    }
+                }
+            }
         }
-        let clause = before.rfind([';', ':']).map_or(before, |k| &before[k + 1..]);
-        let b = clause.as_bytes();
-        let example = self.examples.iter().any(|m| {
-            let m = m.as_bytes();
-            b.windows(m.len()).enumerate().any(|(k, w)| {
-                w.eq_ignore_ascii_case(m)
-                    && (k == 0 || !b[k - 1].is_ascii_alphanumeric())
-                    && b.get(k + m.len()).is_none_or(|c| !c.is_ascii_alphanumeric())
-            })
-        });
-        example || is_list_item(&src[start..end], ms - start, me - start)
+        zones.extend(paren.into_iter().chain(example).map(|z| (z, end)));
     }
 
     /// The cached info of a word form, computing it on first sight.
