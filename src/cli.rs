@@ -109,6 +109,11 @@ pub struct Args {
     #[arg(long, value_name = "FILE", help_heading = "Analysis")]
     pub topics: Option<PathBuf>,
 
+    /// Keep only the sentence-topic tags that score at least this (0–1; 0.8 ≈ a
+    /// specific keyword in the main clause, 0.5 a single common word).
+    #[arg(long, value_name = "SCORE", default_value_t = 0.0, help_heading = "Analysis")]
+    pub min_score: f32,
+
     /// Stemmer language for the taxonomy (english, french, german, spanish …).
     #[arg(long, default_value = "english", help_heading = "Analysis")]
     pub lang: String,
@@ -255,6 +260,9 @@ impl Args {
         if let Some(d) = self.out_dir.as_ref().filter(|d| d.exists() && !d.is_dir()) {
             return Err(cfg_err("--out-dir", format!("{} exists and is not a folder", d.display())));
         }
+        if !(0.0..=1.0).contains(&self.min_score) {
+            return Err(cfg_err("--min-score", format!("{} is not between 0 and 1", self.min_score)));
+        }
         if self.threads == Some(0) {
             return Err(cfg_err("--threads", "must be at least 1"));
         }
@@ -263,7 +271,7 @@ impl Args {
             && (self.paths.is_empty()
                 || (self.paths.len() == 1 && (self.paths[0].as_os_str() == "-" || self.paths[0].is_file())));
         Ok(Config {
-            analyzer: Arc::new(Analyzer::new(segmenter, taxonomy, lang)),
+            analyzer: Arc::new(Analyzer::new(segmenter, taxonomy, lang).with_min_score(self.min_score)),
             write: WriteOptions {
                 format: self.format,
                 level,

@@ -123,6 +123,7 @@ const SENTENCE_COLUMNS: &[&str] = &[
     "evidence_end",
     "other_source",
     "topics",
+    "topic_scores",
     "text",
 ];
 const SPEAKER_COLUMNS: &[&str] = &[
@@ -139,7 +140,7 @@ const SPEAKER_COLUMNS: &[&str] = &[
     "share",
     "topics",
 ];
-const TOPIC_COLUMNS: &[&str] = &["source", "speaker", "topic", "label", "basket", "sentences"];
+const TOPIC_COLUMNS: &[&str] = &["source", "speaker", "topic", "label", "basket", "sentences", "score"];
 
 /// A row: `source` first, then the item's own fields.
 #[derive(Serialize)]
@@ -174,6 +175,7 @@ struct TopicRow<'a> {
     label: &'a str,
     basket: Option<&'a str>,
     sentences: usize,
+    score: f64,
 }
 
 /// Writes one report as a complete document (framing included).
@@ -538,6 +540,7 @@ impl Writer {
             None => ("", String::new(), String::new()),
         };
         let other = s.other_source.as_ref().map(|o| format!("{}: {}", o.kind, o.text)).unwrap_or_default();
+        let scores = s.topic_scores.iter().map(f32::to_string).collect::<Vec<_>>().join("; ");
         let (index, start, end, paragraph) =
             (s.index.to_string(), s.start.to_string(), s.end.to_string(), s.paragraph.to_string());
         self.csv_cells(
@@ -558,6 +561,7 @@ impl Writer {
                 &ee,
                 &other,
                 &s.topics.join("; "),
+                &scores,
                 s.text,
             ],
         )
@@ -595,11 +599,11 @@ impl Writer {
 
     fn topic_rows<W: Write>(&mut self, out: &mut W, source: &str, topics: &[TopicReport]) -> io::Result<()> {
         topic_rows(source, topics).iter().try_for_each(|t| {
-            let n = t.sentences.to_string();
+            let (n, sc) = (t.sentences.to_string(), t.score.to_string());
             self.csv_cells(
                 out,
                 Table::Topics,
-                &[source, t.speaker.unwrap_or(""), t.topic, t.label, t.basket.unwrap_or(""), &n],
+                &[source, t.speaker.unwrap_or(""), t.topic, t.label, t.basket.unwrap_or(""), &n, &sc],
             )
         })
     }
@@ -646,6 +650,7 @@ fn topic_rows<'a>(source: &'a str, topics: &'a [TopicReport]) -> Vec<TopicRow<'a
                 label: t.label,
                 basket: t.basket,
                 sentences: *n,
+                score: t.speaker_scores.get(name).copied().unwrap_or_default(),
             });
         }
         if t.unattributed > 0 {
@@ -656,6 +661,7 @@ fn topic_rows<'a>(source: &'a str, topics: &'a [TopicReport]) -> Vec<TopicRow<'a
                 label: t.label,
                 basket: t.basket,
                 sentences: t.unattributed,
+                score: t.unattributed_score,
             });
         }
     }

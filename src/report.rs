@@ -17,13 +17,15 @@ use crate::lexicon::Gender;
 use crate::segment::{self, Layout, Segmenter};
 use crate::speakers;
 use crate::text;
-use crate::topics::{TagCache, Tagger, Taxonomy};
+use crate::topics::{self, TagCache, Tagger, Taxonomy};
 
 /// The configured pipeline. Build it once and share it across threads.
 #[derive(Debug)]
 pub struct Analyzer {
     segmenter: Segmenter,
     tagger: Tagger,
+    /// Sentence-topic tags scoring below this are dropped.
+    min_score: f32,
 }
 
 impl Default for Analyzer {
@@ -110,6 +112,8 @@ pub struct SentenceReport<'a> {
     pub other_source: Option<OtherSource>,
     /// Topic ids, in order of first match.
     pub topics: Vec<&'a str>,
+    /// The score of each topic (0–1), in the order of `topics`.
+    pub topic_scores: Vec<f32>,
     /// Each keyword hit with its span.
     pub topic_matches: Vec<TopicHit<'a>>,
 }
@@ -130,11 +134,12 @@ impl SentenceReport<'_> {
         m.serialize_field("evidence", &self.evidence)?;
         m.serialize_field("other_source", &self.other_source)?;
         m.serialize_field("topics", &self.topics)?;
+        m.serialize_field("topic_scores", &self.topic_scores)?;
         m.serialize_field("topic_matches", &self.topic_matches)
     }
 
     /// Number of fields written by [`SentenceReport::fields`].
-    pub(crate) const FIELDS: usize = 13;
+    pub(crate) const FIELDS: usize = 14;
 }
 
 impl Serialize for SentenceReport<'_> {
@@ -160,6 +165,14 @@ pub struct TopicReport<'a> {
     pub speakers: BTreeMap<Arc<str>, usize>,
     /// Tagged sentences that have no speaker.
     pub unattributed: usize,
+    /// The scores of the tagged sentences, summed (a count weighted by strength).
+    pub score: f64,
+    /// Speaker name → the scores of their tagged sentences, summed.
+    #[serde(skip)]
+    pub speaker_scores: BTreeMap<Arc<str>, f64>,
+    /// The scores of the tagged sentences with no speaker, summed.
+    #[serde(skip)]
+    pub unattributed_score: f64,
 }
 
 /// The words of a segment that attribution reads (a list marker or leading
@@ -167,6 +180,14 @@ pub struct TopicReport<'a> {
 fn words_into(text: &str, s: &segment::Segment, toks: &mut Vec<text::Tok>) {
     toks.clear();
     text::tokenize_into(text, s.start + segment::content_start(s.text), s.end, toks);
+}
+
+/// A value per speaker name.
+type PerSpeaker<T> = BTreeMap<Arc<str>, T>;
+
+/// Rounds a score sum to 0.01, as the per-sentence scores are.
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
 }
 
 /// Everything whosaid found in one input.
@@ -198,7 +219,13 @@ pub struct Totals<'a> {
 impl Analyzer {
     /// A pipeline with the given segmenter, taxonomy and stemmer language.
     pub fn new(segmenter: Segmenter, taxonomy: Taxonomy, lang: Algorithm) -> Analyzer {
-        Analyzer { segmenter, tagger: Tagger::new(taxonomy, lang) }
+        Analyzer { segmenter, tagger: Tagger::new(taxonomy, lang), min_score: 0.0 }
+    }
+
+    /// Keeps only the sentence-topic tags that score at least `min` (0–1).
+    pub fn with_min_score(mut self, min: f32) -> Analyzer {
+        self.min_score = min;
+        self
     }
 
     /// The segmenter in use.
@@ -281,12 +308,15 @@ impl Analyzer {
             })
             .collect();
         let mut attributor = attribute::Attributor::new(&mut table);
-        // per topic: tagged sentences, unattributed ones; per (topic, speaker): sentences
-        let mut per_topic: Vec<(usize, usize)> = vec![(0, 0); taxonomy.topics.len()];
-        let mut per_pair: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+        // per topic: tagged sentences, unattributed ones, and their score sums;
+        // per (topic, speaker): sentences and score sum
+        let mut per_topic: Vec<(usize, usize, f64, f64)> = vec![(0, 0, 0.0, 0.0); taxonomy.topics.len()];
+        let mut per_pair: FxHashMap<(usize, usize), (usize, f64)> = FxHashMap::default();
         let mut total_words = 0;
         let mut matches = Vec::new();
-        let mut topic_ids: Vec<usize> = Vec::new();
+        let mut scores: Vec<(usize, f32)> = Vec::new();
+        // byte spans where a keyword is no evidence: the speakers' descriptors
+        let mut blocked: Vec<(usize, usize)> = Vec::new();
         let mut row = SentenceReport {
             index: 0,
             start: 0,
@@ -300,6 +330,7 @@ impl Analyzer {
             evidence: None,
             other_source: None,
             topics: Vec::new(),
+            topic_scores: Vec::new(),
             topic_matches: Vec::new(),
         };
         // pass 2: attribution and topics, sentence by sentence, each written
@@ -317,23 +348,31 @@ impl Analyzer {
             }
             for (i, a) in ready.drain(..) {
                 let seg = &segs[i];
+                let intro = &intros[at[i] as usize..at[i + 1] as usize];
                 let words = text::word_count(seg.text);
                 total_words += words;
                 matches.clear();
-                self.tagger.tag_into(text, seg.start, seg.end, cache, &mut matches);
-                topic_ids.clear();
-                for m in &matches {
-                    if !topic_ids.contains(&m.topic) {
-                        topic_ids.push(m.topic);
-                    }
+                blocked.clear();
+                blocked.extend(intro.iter().flat_map(|i| [i.title, i.org]).flatten());
+                self.tagger.tag_sentence(text, seg.start, seg.end, &blocked, cache, &mut matches);
+                topics::topic_scores(&matches, &self.tagger, &mut scores);
+                if scores.iter().any(|&(_, sc)| sc < self.min_score) {
+                    scores.retain(|&(_, sc)| sc >= self.min_score);
+                    matches.retain(|m| scores.iter().any(|&(t, _)| t == m.topic));
                 }
-                for &t in &topic_ids {
-                    per_topic[t].0 += 1;
+                for &(t, sc) in &scores {
+                    let sc = f64::from(sc);
+                    let p = &mut per_topic[t];
+                    p.0 += 1;
+                    p.2 += sc;
                     if a.speakers.is_empty() {
-                        per_topic[t].1 += 1;
+                        p.1 += 1;
+                        p.3 += sc;
                     }
                     for &s in &a.speakers {
-                        *per_pair.entry((t, s)).or_default() += 1;
+                        let e = per_pair.entry((t, s)).or_default();
+                        e.0 += 1;
+                        e.1 += sc;
                     }
                 }
                 for &s in &a.speakers {
@@ -353,7 +392,9 @@ impl Analyzer {
                 row.evidence = a.evidence;
                 row.other_source = a.other_source.map(|(kind, text)| OtherSource { kind, text });
                 row.topics.clear();
-                row.topics.extend(topic_ids.iter().map(|&t| taxonomy.topics[t].id.as_str()));
+                row.topics.extend(scores.iter().map(|&(t, _)| taxonomy.topics[t].id.as_str()));
+                row.topic_scores.clear();
+                row.topic_scores.extend(scores.iter().map(|&(_, sc)| sc));
                 row.topic_matches.clear();
                 row.topic_matches.extend(matches.iter().map(|m| TopicHit {
                     topic: taxonomy.topics[m.topic].id.as_str(),
@@ -370,9 +411,11 @@ impl Analyzer {
             // gender may have been learnt from pronouns during attribution
             s.gender = t.gender;
         }
-        let mut by_topic: Vec<BTreeMap<Arc<str>, usize>> = vec![BTreeMap::new(); taxonomy.topics.len()];
-        for (&(t, s), &n) in &per_pair {
-            *by_topic[t].entry(names[s].clone()).or_default() += n;
+        // per topic: speaker → sentences, speaker → score sum
+        let mut by_topic: Vec<(PerSpeaker<usize>, PerSpeaker<f64>)> = vec![Default::default(); taxonomy.topics.len()];
+        for (&(t, s), &(n, sc)) in &per_pair {
+            *by_topic[t].0.entry(names[s].clone()).or_default() += n;
+            *by_topic[t].1.entry(names[s].clone()).or_default() += round2(sc);
             speakers[s].topics.insert(taxonomy.topics[t].id.as_str(), n);
         }
         let topics = taxonomy
@@ -380,14 +423,17 @@ impl Analyzer {
             .iter()
             .zip(per_topic)
             .zip(by_topic)
-            .filter(|((_, (n, _)), _)| *n > 0)
-            .map(|((t, (n, un)), by)| TopicReport {
+            .filter(|((_, (n, ..)), _)| *n > 0)
+            .map(|((t, (n, un, sc, un_sc)), (by, by_sc))| TopicReport {
                 id: t.id.as_str(),
                 label: t.label.as_str(),
                 basket: t.basket.as_deref(),
                 sentences: n,
                 speakers: by,
                 unattributed: un,
+                score: round2(sc),
+                speaker_scores: by_sc,
+                unattributed_score: round2(un_sc),
             })
             .collect();
         Ok(Totals { sentences: segs.len(), speakers, topics })

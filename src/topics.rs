@@ -23,6 +23,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
 
 pub use rust_stemmers::Algorithm;
@@ -34,8 +35,143 @@ use crate::error::DataError;
 /// The built-in taxonomy (digital policy and diplomacy).
 pub const BUILTIN_TAXONOMY: &str = include_str!("data/taxonomy.json");
 
+/// How a keyword treats letter case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Case {
+    /// Keywords written with two capitals or a digit and a capital (`AI`,
+    /// `IoT`, `5G`) match in their written case; others in any case.
+    #[default]
+    Auto,
+    /// Only in the written case (each word's initial, or the whole token for one word).
+    Sensitive,
+    /// In any case, even an acronym.
+    Insensitive,
+}
+
+impl Case {
+    fn parse(s: &str) -> Option<Case> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "" | "auto" => Some(Case::Auto),
+            "sensitive" | "yes" | "exact" => Some(Case::Sensitive),
+            "insensitive" | "no" | "any" => Some(Case::Insensitive),
+            _ => None,
+        }
+    }
+
+    fn is_auto(&self) -> bool {
+        *self == Case::Auto
+    }
+}
+
+/// One keyword of a topic, with the context it needs to count.
+///
+/// In JSON a keyword is a string, or an object with the optional fields
+/// below; in CSV the optional columns of the same names.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(from = "KeywordRepr")]
+pub struct Keyword {
+    /// The word or phrase.
+    pub keyword: String,
+    /// Context words or phrases: the keyword counts only when one of them is
+    /// in the same sentence (`cooperation` + `regional`, `ASEAN` …). Empty: no condition.
+    pub requires: Vec<String>,
+    /// Phrases that void the keyword where they hold it (`law` in `law enforcement`).
+    pub excludes: Vec<String>,
+    /// Letter case.
+    pub case: Case,
+    /// The keyword is a name that is its own topic (`WSIS`, `GDPR`,
+    /// `Budapest Convention`): it counts inside proper names and speaker descriptors too.
+    pub name: bool,
+    /// How specific the keyword is (0–1], the weight of its hits in a
+    /// sentence's topic score. None: 0.8 for a phrase, an acronym, a name or
+    /// a keyword with required context, 0.5 for a single word.
+    pub weight: Option<f32>,
+}
+
+impl From<&str> for Keyword {
+    fn from(s: &str) -> Keyword {
+        Keyword {
+            keyword: s.to_string(),
+            requires: vec![],
+            excludes: vec![],
+            case: Case::Auto,
+            name: false,
+            weight: None,
+        }
+    }
+}
+
+impl Keyword {
+    fn is_plain(&self) -> bool {
+        self.requires.is_empty()
+            && self.excludes.is_empty()
+            && self.case.is_auto()
+            && !self.name
+            && self.weight.is_none()
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum KeywordRepr {
+    Text(String),
+    Full {
+        keyword: String,
+        #[serde(default)]
+        requires: Vec<String>,
+        #[serde(default)]
+        excludes: Vec<String>,
+        #[serde(default)]
+        case: Case,
+        #[serde(default)]
+        name: bool,
+        #[serde(default)]
+        weight: Option<f32>,
+    },
+}
+
+impl From<KeywordRepr> for Keyword {
+    fn from(r: KeywordRepr) -> Keyword {
+        match r {
+            KeywordRepr::Text(s) => Keyword::from(s.as_str()),
+            KeywordRepr::Full { keyword, requires, excludes, case, name, weight } => {
+                Keyword { keyword, requires, excludes, case, name, weight }
+            }
+        }
+    }
+}
+
+/// A plain keyword is written back as a string, so files stay as simple as they were.
+impl Serialize for Keyword {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        if self.is_plain() {
+            return s.serialize_str(&self.keyword);
+        }
+        let mut m = s.serialize_struct("Keyword", 6)?;
+        m.serialize_field("keyword", &self.keyword)?;
+        if !self.requires.is_empty() {
+            m.serialize_field("requires", &self.requires)?;
+        }
+        if !self.excludes.is_empty() {
+            m.serialize_field("excludes", &self.excludes)?;
+        }
+        if !self.case.is_auto() {
+            m.serialize_field("case", &self.case)?;
+        }
+        if self.name {
+            m.serialize_field("name", &true)?;
+        }
+        if let Some(w) = self.weight {
+            m.serialize_field("weight", &w)?;
+        }
+        m.end()
+    }
+}
+
 /// One topic of a taxonomy.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Topic {
     /// Stable identifier, used in every output.
     pub id: String,
@@ -46,11 +182,11 @@ pub struct Topic {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basket: Option<String>,
     /// Keywords and phrases.
-    pub keywords: Vec<String>,
+    pub keywords: Vec<Keyword>,
 }
 
 /// A list of topics.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Taxonomy {
     /// The topics, in output order.
     pub topics: Vec<Topic>,
@@ -61,13 +197,19 @@ struct TaxonomyFile {
     topics: Vec<Topic>,
 }
 
+/// Splits a CSV cell of alternatives (`regional | ASEAN`).
+fn alternatives(cell: &str) -> Vec<String> {
+    cell.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+}
+
 impl Taxonomy {
     /// The built-in taxonomy.
     pub fn builtin() -> Taxonomy {
         Taxonomy::from_json(BUILTIN_TAXONOMY).expect("built-in taxonomy is valid")
     }
 
-    /// Parses `{"topics": [{"id": …, "label": …, "keywords": […]}]}`.
+    /// Parses `{"topics": [{"id": …, "label": …, "keywords": […]}]}`; a keyword
+    /// is a string or `{"keyword", "requires", "excludes", "case", "name"}`.
     pub fn from_json(s: &str) -> Result<Taxonomy, DataError> {
         let f: TaxonomyFile =
             serde_json::from_str(s).map_err(|e| DataError::at_line(e.line(), format!("invalid taxonomy JSON: {e}")))?;
@@ -77,15 +219,19 @@ impl Taxonomy {
     }
 
     /// Parses CSV with a header row `topic,keyword` (optional further columns
-    /// `label`, `basket`); one keyword per row, rows of a topic need not be adjacent.
+    /// `label`, `basket`, `requires`, `excludes` — alternatives separated by
+    /// `|` — `case` (`sensitive`, `insensitive` or empty) and `name` (`yes`
+    /// or empty)); one keyword per row, rows of a topic need not be adjacent.
     pub fn from_csv(s: &str) -> Result<Taxonomy, DataError> {
-        let mut rdr = csv::ReaderBuilder::new().flexible(false).trim(csv::Trim::All).from_reader(s.as_bytes());
+        // rows may leave out trailing optional cells, but not carry more than the header names
+        let mut rdr = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(s.as_bytes());
         let headers = rdr.headers().map_err(|e| DataError::at_line(1, format!("invalid CSV header: {e}")))?.clone();
         let col = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
         let (Some(ti), Some(ki)) = (col("topic"), col("keyword")) else {
             return Err(DataError::at_line(1, "the header must name the columns `topic` and `keyword`"));
         };
         let (li, bi) = (col("label"), col("basket"));
+        let (ri, ei, ci, ni, wi) = (col("requires"), col("excludes"), col("case"), col("name"), col("weight"));
         let mut topics: Vec<Topic> = Vec::new();
         let mut pos: HashMap<String, usize> = HashMap::new();
         for (n, rec) in rdr.records().enumerate() {
@@ -93,14 +239,47 @@ impl Taxonomy {
             let rec = rec.map_err(|e| {
                 DataError::at_line(e.position().map_or(line, |p| p.line() as usize), format!("malformed CSV row: {e}"))
             })?;
-            let id = rec.get(ti).unwrap_or_default().to_string();
-            let kw = rec.get(ki).unwrap_or_default().to_string();
+            if rec.len() > headers.len() {
+                let at = rec.position().map_or(line, |p| p.line() as usize);
+                return Err(DataError::at_line(
+                    at,
+                    format!("malformed CSV row: {} fields, but the header has {}", rec.len(), headers.len()),
+                ));
+            }
+            let cell = |i: Option<usize>| i.and_then(|i| rec.get(i)).unwrap_or_default();
+            let id = cell(Some(ti)).to_string();
+            let text = cell(Some(ki)).to_string();
             if id.is_empty() {
                 return Err(DataError::at_line(line, "empty topic"));
             }
-            if kw.is_empty() {
+            if text.is_empty() {
                 return Err(DataError::at_line(line, format!("empty keyword for topic {id:?}")));
             }
+            let case = Case::parse(cell(ci)).ok_or_else(|| {
+                DataError::at_line(
+                    line,
+                    format!("case {:?}: use `sensitive`, `insensitive` or leave it empty", cell(ci)),
+                )
+            })?;
+            let name = match cell(ni).to_ascii_lowercase().as_str() {
+                "" | "no" | "false" | "0" => false,
+                "yes" | "true" | "1" | "x" | "name" => true,
+                other => return Err(DataError::at_line(line, format!("name {other:?}: use `yes` or leave it empty"))),
+            };
+            let weight = match cell(wi) {
+                "" => None,
+                w => Some(
+                    w.parse::<f32>().map_err(|_| DataError::at_line(line, format!("weight {w:?}: not a number")))?,
+                ),
+            };
+            let kw = Keyword {
+                keyword: text,
+                requires: alternatives(cell(ri)),
+                excludes: alternatives(cell(ei)),
+                case,
+                name,
+                weight,
+            };
             let k = *pos.entry(id.clone()).or_insert_with(|| {
                 topics.push(Topic { id: id.clone(), label: id.clone(), basket: None, keywords: vec![] });
                 topics.len() - 1
@@ -119,6 +298,7 @@ impl Taxonomy {
     }
 
     fn validate(&self) -> Result<(), DataError> {
+        let bad = |s: &str| s.trim().is_empty() || !s.chars().any(char::is_alphanumeric);
         let mut seen = HashSet::new();
         for (k, t) in self.topics.iter().enumerate() {
             if t.id.trim().is_empty() {
@@ -131,8 +311,20 @@ impl Taxonomy {
                 return Err(DataError::new(format!("topic {:?}: no keywords", t.id)));
             }
             for (j, kw) in t.keywords.iter().enumerate() {
-                if kw.trim().is_empty() || !kw.chars().any(char::is_alphanumeric) {
+                if bad(&kw.keyword) {
                     return Err(DataError::new(format!("topic {:?}: keywords[{j}] is empty", t.id)));
+                }
+                if kw.weight.is_some_and(|w| !(w > 0.0 && w <= 1.0)) {
+                    return Err(DataError::new(format!(
+                        "topic {:?}: keywords[{j}] ({:?}): weight must be in (0, 1]",
+                        t.id, kw.keyword
+                    )));
+                }
+                if kw.requires.iter().chain(&kw.excludes).any(|c| bad(c)) {
+                    return Err(DataError::new(format!(
+                        "topic {:?}: keywords[{j}] ({:?}) has an empty context phrase",
+                        t.id, kw.keyword
+                    )));
                 }
             }
         }
@@ -170,7 +362,7 @@ pub fn language(name: &str) -> Option<Algorithm> {
 pub const LANGUAGES: &str = "arabic, danish, dutch, english, finnish, french, german, greek, hungarian, italian, norwegian, portuguese, romanian, russian, spanish, swedish, tamil, turkish";
 
 /// One keyword hit in the text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TopicMatch {
     /// Index of the topic in the taxonomy.
     pub topic: usize,
@@ -180,7 +372,29 @@ pub struct TopicMatch {
     pub start: usize,
     /// Byte offset one past the matched text.
     pub end: usize,
+    /// How much this hit says the sentence is about the topic (0–1): the
+    /// keyword's specificity, halved in a list of examples or in parentheses.
+    pub weight: f32,
 }
+
+/// The words of the built-in word lists (`src/data/topic_words.txt`).
+const TOPIC_WORDS: &str = include_str!("data/topic_words.txt");
+
+/// The entries of one kind in [`TOPIC_WORDS`].
+fn topic_words(kind: &str) -> impl Iterator<Item = &'static str> + '_ {
+    TOPIC_WORDS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(move |l| l.strip_prefix(kind)?.strip_prefix(' ').map(str::trim))
+}
+
+/// Weight of a hit by a multi-word keyword, a name, an acronym or a keyword
+/// whose required context is present.
+const SPECIFIC: f32 = 0.8;
+/// Weight of a hit by a single common word.
+const GENERIC: f32 = 0.5;
+/// Factor for a hit in a list of examples or in parentheses.
+const IN_PASSING: f32 = 0.5;
 
 /// A word of a keyword, compiled.
 #[derive(Debug, Clone)]
@@ -188,14 +402,47 @@ struct KwWord {
     /// Index into the tagger's stem table.
     stem: u32,
     /// Text words must start with this (normalised) to match; empty = any.
-    guard: String,
+    guard: Box<str>,
+    /// With case-sensitive keywords: whether the text word must start with a capital.
+    upper: Option<bool>,
 }
 
+/// A compiled word or phrase.
 #[derive(Debug, Clone)]
-struct Keyword {
+enum Pat {
+    /// One token in its written case (`AI`, `GDPR`), a plural `s` or a possessive allowed.
+    Exact(Box<str>),
+    /// A sequence of stems.
+    Stems(Vec<KwWord>),
+}
+
+impl Pat {
+    fn len(&self) -> usize {
+        match self {
+            Pat::Exact(_) => 1,
+            Pat::Stems(w) => w.len(),
+        }
+    }
+}
+
+/// A keyword variant (its surface forms each compile to one), with its conditions.
+#[derive(Debug, Clone)]
+struct Entry {
     topic: usize,
-    text: String,
-    words: Vec<KwWord>,
+    /// Index into [`Tagger::texts`].
+    text: usize,
+    pat: Pat,
+    /// Index into [`Tagger::contexts`].
+    context: usize,
+    name: bool,
+    weight: f32,
+}
+
+/// The compiled `requires` and `excludes` phrases of a keyword.
+#[derive(Debug, Clone, Default)]
+struct Context {
+    requires: Vec<Pat>,
+    excludes: Vec<Pat>,
 }
 
 /// No information: the word cannot start or continue a keyword.
@@ -215,6 +462,12 @@ pub struct TagCache {
     spans: Vec<(usize, usize)>,
     /// the current sentence's word infos (index into `infos`, or [`NO_WORD`])
     info: Vec<u32>,
+    /// the current sentence's proper-name runs (first word, last word), once computed
+    names: Vec<(usize, usize)>,
+    /// the candidates at one position
+    cands: Vec<usize>,
+    /// the current sentence's stretches of mentions in passing, once computed
+    zones: Vec<(usize, usize)>,
 }
 
 impl TagCache {
@@ -232,17 +485,28 @@ pub struct Tagger {
     taxonomy: Taxonomy,
     stemmer: Stemmer,
     english: bool,
-    /// stem text → stem id (keyword stems only)
+    /// stem text → stem id (keyword and context stems)
     stems: FxHashMap<String, u32>,
-    /// stem id → keywords whose first word has it
+    /// stem id → entries whose first word has it
     by_first: Vec<Vec<usize>>,
-    keywords: Vec<Keyword>,
-    /// case-sensitive whole-token keywords (acronyms) → (topic, keyword index)
-    exact: FxHashMap<String, Vec<(usize, usize)>>,
+    entries: Vec<Entry>,
+    /// keyword texts, as written in the taxonomy
+    texts: Vec<String>,
+    contexts: Vec<Context>,
+    /// case-sensitive one-token keywords (acronyms) → entries
+    exact: FxHashMap<Box<str>, Vec<usize>>,
     /// bitset of the three-letter prefixes of every keyword word (normalised, lowercase a–z)
     prefixes: Vec<u64>,
     /// bitset of the first two bytes of every case-sensitive keyword
     exact_pairs: Vec<u64>,
+    /// first elements that join the next word (`cyber`), longest first
+    combining: Vec<&'static str>,
+    /// phrases opening a list of examples, then `(` `)` `;` `:` (see [`Tagger::passing_zones`])
+    passing: AhoCorasick,
+    /// how many of `passing`'s patterns are example phrases
+    examples: usize,
+    /// lowercase words that may stand inside a proper name
+    connectors: Vec<&'static str>,
 }
 
 impl std::fmt::Debug for Tagger {
@@ -270,13 +534,23 @@ fn prefix_bit(b: &[u8]) -> Option<usize> {
     Some((l(b[0])? * 26 + l(b[1])?) * 26 + l(b[2])?)
 }
 
+/// A word without its possessive ending (`organisation's`, `States’`).
+fn strip_possessive(w: &str) -> &str {
+    for end in ["'s", "’s", "'S", "’S"] {
+        if let Some(b) = w.strip_suffix(end).filter(|b| !b.is_empty()) {
+            return b;
+        }
+    }
+    w
+}
+
 /// Lowercases and maps British spellings to American ones (`-isation` →
 /// `-ization`, `behaviour` → `behavior`, `centre` → `center`, `analyse` →
 /// `analyze`, `dialogue` → `dialog`, `defence` → `defense`, `programme` →
 /// `program`, `travelled` → `traveled`). Both keywords and text go through it,
 /// so only consistency matters.
 pub fn normalize(word: &str) -> String {
-    let mut w = word.to_lowercase();
+    let mut w = strip_possessive(word).to_lowercase();
     w = w.replace('’', "'");
     if w.len() < 5 {
         return w;
@@ -394,44 +668,74 @@ fn inflectional(ext: &str) -> bool {
     matches!(ext, "" | "s" | "es" | "ed" | "d" | "ing" | "e" | "y" | "ies" | "er" | "ers" | "i" | "ly")
 }
 
+/// The base that derived forms of a normalised word share: `digitalization`
+/// → `digitaliz` (`digitalize`, `digitalized`, `digitalizing`), `encryption`
+/// → `encrypt`. Other words are their own base.
+fn derived_base(n: &str) -> &str {
+    if let Some(b) = n.strip_suffix("ations").or_else(|| n.strip_suffix("ation")) {
+        return b;
+    }
+    match n.strip_suffix("ions").or_else(|| n.strip_suffix("ion")) {
+        Some(b) if b.ends_with(['t', 's']) => b,
+        _ => n,
+    }
+}
+
+/// Whether a word is capitalised the way proper names are (`Union`,
+/// `Secretary-General`, `Children's`), not an acronym or a number.
+fn is_capitalised(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+}
+
 impl Tagger {
     /// Compiles `taxonomy` for the stemmer language `lang`.
     pub fn new(taxonomy: Taxonomy, lang: Algorithm) -> Tagger {
         let english = matches!(lang, Algorithm::English);
-        let stemmer = Stemmer::create(lang);
+        let mut combining: Vec<&'static str> = topic_words("combining").collect();
+        combining.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        let examples: Vec<&'static str> = if english { topic_words("example").collect() } else { vec![] };
         let mut t = Tagger {
             taxonomy: Taxonomy { topics: vec![] },
-            stemmer,
+            stemmer: Stemmer::create(lang),
             english,
             stems: FxHashMap::default(),
             by_first: vec![],
-            keywords: vec![],
+            entries: vec![],
+            texts: vec![],
+            contexts: vec![],
             exact: FxHashMap::default(),
             prefixes: vec![0; (26usize * 26 * 26).div_ceil(64)],
             exact_pairs: vec![0; (1 << 16) / 64],
+            combining: if english { combining } else { vec![] },
+            passing: AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(examples.iter().copied().chain(["(", ")", ";", ":"]))
+                .expect("valid patterns"),
+            examples: examples.len(),
+            connectors: if english { topic_words("connector").collect() } else { vec![] },
         };
         let mut memo = FxHashMap::default();
         for (ti, topic) in taxonomy.topics.iter().enumerate() {
             for kw in &topic.keywords {
-                let kw = kw.trim();
-                if is_acronym_keyword(kw) {
-                    let k = t.keywords.len();
-                    t.keywords.push(Keyword { topic: ti, text: kw.to_string(), words: vec![] });
-                    t.exact.entry(kw.to_string()).or_default().push((ti, k));
-                    let b = kw.as_bytes();
-                    if b.len() >= 2 {
-                        let bit = usize::from(b[0]) << 8 | usize::from(b[1]);
-                        t.exact_pairs[bit / 64] |= 1 << (bit % 64);
-                    }
-                    continue;
+                let mut ctx = Context::default();
+                for r in &kw.requires {
+                    ctx.requires.extend(t.compile(&mut memo, r, Case::Auto));
                 }
-                let words: Vec<&str> =
-                    kw.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
-                t.add_keyword(&mut memo, ti, kw, &words);
-                // joined form: "cyber attack" / "cyber-attack" also as "cyberattack"
-                if words.len() == 2 {
-                    let joined = format!("{}{}", words[0], words[1]);
-                    t.add_keyword(&mut memo, ti, kw, &[joined.as_str()]);
+                for e in &kw.excludes {
+                    ctx.excludes.extend(t.compile(&mut memo, e, kw.case));
+                }
+                t.contexts.push(ctx);
+                t.texts.push(kw.keyword.trim().to_string());
+                let (text, context) = (t.texts.len() - 1, t.contexts.len() - 1);
+                let pats = t.compile(&mut memo, &kw.keyword, kw.case);
+                let specific = kw.name
+                    || !kw.requires.is_empty()
+                    || pats.first().is_some_and(|p| matches!(p, Pat::Exact(_)) || p.len() > 1);
+                let weight = kw.weight.unwrap_or(if specific { SPECIFIC } else { GENERIC });
+                for pat in pats {
+                    t.add_entry(Entry { topic: ti, text, pat, context, name: kw.name, weight });
                 }
             }
         }
@@ -448,42 +752,112 @@ impl Tagger {
         id
     }
 
-    fn add_keyword(&mut self, memo: &mut FxHashMap<String, KwWord>, topic: usize, text: &str, words: &[&str]) {
-        if words.is_empty() {
-            return;
-        }
-        let mut compiled = Vec::with_capacity(words.len());
-        for w in words {
-            // keywords share many words: each is normalised and stemmed once
-            if let Some(kw) = memo.get(*w) {
-                compiled.push(kw.clone());
-                continue;
+    /// The patterns of a word or phrase: its own form first, then the joined
+    /// form of two words (`cyber attack` → `cyberattack`) or the split form of
+    /// a word that starts with a combining element (`cybersecurity` → `cyber security`).
+    fn compile(&mut self, memo: &mut FxHashMap<String, (u32, Box<str>)>, text: &str, case: Case) -> Vec<Pat> {
+        let text = text.trim();
+        let one_token = text.chars().all(char::is_alphanumeric);
+        if one_token && (case == Case::Sensitive || case == Case::Auto && is_acronym_keyword(text)) {
+            let b = text.as_bytes();
+            if b.len() >= 2 {
+                let bit = usize::from(b[0]) << 8 | usize::from(b[1]);
+                self.exact_pairs[bit / 64] |= 1 << (bit % 64);
             }
-            let n = self.norm(w);
-            let stem = self.stemmer.stem(&n).into_owned();
-            let guard = match n.strip_prefix(stem.as_str()) {
-                Some(ext) if !inflectional(ext) => n.trim_end_matches(['e', 'y']).to_string(),
-                _ => String::new(),
-            };
-            if let Some(bit) = prefix_bit(n.as_bytes()) {
-                self.prefixes[bit / 64] |= 1 << (bit % 64);
+            return vec![Pat::Exact(text.into())];
+        }
+        // words as the text splitter sees them: an apostrophe only inside a word
+        let words: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .map(|w| w.trim_matches(['\'', '’']))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let sensitive = case == Case::Sensitive;
+        let mut forms: Vec<Vec<String>> = vec![words.iter().map(|w| w.to_string()).collect()];
+        if words.len() == 2 {
+            forms.push(vec![format!("{}{}", words[0], words[1])]);
+        } else if let [w] = words[..] {
+            let lower = w.to_lowercase();
+            if let Some(c) = self.combining.iter().find(|c| lower.starts_with(**c) && lower.len() >= c.len() + 3) {
+                let (a, b) = w.split_at(c.len());
+                forms.push(vec![a.to_string(), b.to_string()]);
             }
-            let kw = KwWord { stem: self.stem_id(stem), guard };
-            memo.insert(w.to_string(), kw.clone());
-            compiled.push(kw);
         }
-        // a duplicate starts with the same stem: only that bucket is searched
-        let duplicate = self.by_first[compiled[0].stem as usize].iter().map(|&k| &self.keywords[k]).any(|e| {
-            e.topic == topic
-                && e.words.len() == compiled.len()
-                && e.words.iter().zip(&compiled).all(|(a, b)| a.stem == b.stem && a.guard == b.guard)
-        });
-        if duplicate {
-            return;
+        let mut pats = Vec::new();
+        for form in forms {
+            let mut compiled = Vec::with_capacity(form.len());
+            for w in &form {
+                let (stem, guard) = self.word(memo, w);
+                let upper = sensitive.then(|| w.chars().next().is_some_and(char::is_uppercase));
+                compiled.push(KwWord { stem, guard, upper });
+            }
+            if !compiled.is_empty() {
+                pats.push(Pat::Stems(compiled));
+            }
         }
-        let k = self.keywords.len();
-        self.by_first[compiled[0].stem as usize].push(k);
-        self.keywords.push(Keyword { topic, text: text.to_string(), words: compiled });
+        pats
+    }
+
+    /// The stem id and guard of one keyword word; each is normalised and stemmed once.
+    fn word(&mut self, memo: &mut FxHashMap<String, (u32, Box<str>)>, w: &str) -> (u32, Box<str>) {
+        if let Some(v) = memo.get(w) {
+            return v.clone();
+        }
+        let n = self.norm(w);
+        let stem = self.stemmer.stem(&n).into_owned();
+        let guard = match n.strip_prefix(stem.as_str()) {
+            Some(ext) if !inflectional(ext) => {
+                let base = derived_base(&n).trim_end_matches(['e', 'y']);
+                if base.len() > stem.len() {
+                    base
+                } else {
+                    ""
+                }
+            }
+            _ => "",
+        };
+        let guard: Box<str> = guard.into();
+        if let Some(bit) = prefix_bit(n.as_bytes()) {
+            self.prefixes[bit / 64] |= 1 << (bit % 64);
+        }
+        let v = (self.stem_id(stem), guard);
+        memo.insert(w.to_string(), v.clone());
+        v
+    }
+
+    fn add_entry(&mut self, e: Entry) {
+        let same = |a: &Entry| {
+            a.topic == e.topic
+                && a.context == e.context
+                && match (&a.pat, &e.pat) {
+                    (Pat::Exact(x), Pat::Exact(y)) => x == y,
+                    (Pat::Stems(x), Pat::Stems(y)) => {
+                        x.len() == y.len()
+                            && x.iter()
+                                .zip(y)
+                                .all(|(a, b)| a.stem == b.stem && a.guard == b.guard && a.upper == b.upper)
+                    }
+                    _ => false,
+                }
+        };
+        let k = self.entries.len();
+        match &e.pat {
+            Pat::Exact(s) => {
+                let bucket = self.exact.entry(s.clone()).or_default();
+                if bucket.iter().any(|&j| same(&self.entries[j])) {
+                    return;
+                }
+                bucket.push(k);
+            }
+            Pat::Stems(w) => {
+                let first = w[0].stem as usize;
+                if self.by_first[first].iter().any(|&j| same(&self.entries[j])) {
+                    return;
+                }
+                self.by_first[first].push(k);
+            }
+        }
+        self.entries.push(e);
     }
 
     fn norm(&self, w: &str) -> String {
@@ -501,7 +875,7 @@ impl Tagger {
 
     /// The keyword text of a match.
     pub fn keyword(&self, m: &TopicMatch) -> &str {
-        &self.keywords[m.keyword].text
+        &self.texts[self.entries[m.keyword].text]
     }
 
     /// Every keyword hit in `src[start..end]`, in text order; spans are absolute.
@@ -513,8 +887,28 @@ impl Tagger {
 
     /// Like [`Tagger::tag`], appending to `out` and memoising word look-ups in `cache`.
     pub fn tag_into(&self, src: &str, start: usize, end: usize, cache: &mut TagCache, out: &mut Vec<TopicMatch>) {
+        self.tag_sentence(src, start, end, &[], cache, out);
+    }
+
+    /// Tags one sentence `src[start..end]`. Matching is leftmost-longest over
+    /// all keywords: at each word the longest keyword wins and the words it
+    /// covers start no other keyword (`law enforcement` holds `law`). A hit
+    /// then counts only if its conditions hold: no exclude phrase holds it,
+    /// one required context phrase is in the sentence, and — unless the
+    /// keyword is a name — it lies neither inside a longer proper name nor in
+    /// a span of `blocked` (byte spans, e.g. speaker descriptors).
+    pub fn tag_sentence(
+        &self,
+        src: &str,
+        start: usize,
+        end: usize,
+        blocked: &[(usize, usize)],
+        cache: &mut TagCache,
+        out: &mut Vec<TopicMatch>,
+    ) {
         let mut words = std::mem::take(&mut cache.spans);
         let mut info = std::mem::take(&mut cache.info);
+        let mut cands = std::mem::take(&mut cache.cands);
         words_of(src, start, end, &mut words);
         info.clear();
         // resolve each word once: one hash look-up for a known form
@@ -523,43 +917,204 @@ impl Tagger {
             let candidate = prefix_bit(w.as_bytes()).is_none_or(|bit| self.prefixes[bit / 64] & (1 << (bit % 64)) != 0);
             info.push(if candidate { self.resolve(w, cache) } else { NO_WORD });
         }
-        let at = |k: usize| -> Option<&(u32, Box<str>)> {
-            info.get(k).filter(|&&i| i != NO_WORD).map(|&i| &cache.infos[i as usize])
-        };
-        for (i, &(ws, we)) in words.iter().enumerate() {
-            let w = &src[ws..we];
-            // acronyms in their written case, a plural `s` allowed
-            if self.may_be_exact(w) {
-                let base =
-                    w.strip_suffix('s').filter(|b| b.len() >= 2 && b.chars().last().is_some_and(|c| c.is_uppercase()));
-                if let Some(hits) = self.exact.get(w).or_else(|| base.and_then(|b| self.exact.get(b))) {
-                    for &(t, k) in hits {
-                        out.push(TopicMatch { topic: t, keyword: k, start: ws, end: we });
+        let s = Sentence { src, words: &words, info: &info, infos: &cache.infos };
+        let mut names: Option<Vec<(usize, usize)>> = None;
+        let mut zones: Option<Vec<(usize, usize)>> = None;
+        let mut i = 0;
+        while i < words.len() {
+            cands.clear();
+            let mut len = 0;
+            if self.may_be_exact(&src[words[i].0..words[i].1]) {
+                if let Some(hits) = self.exact_hits(s.word(i)) {
+                    cands.extend_from_slice(hits);
+                    len = 1;
+                }
+            }
+            if let Some((first, _)) = s.at(i) {
+                for &k in &self.by_first[*first as usize] {
+                    let n = self.entries[k].pat.len();
+                    if n >= len && self.matches_at(&s, &self.entries[k].pat, i) {
+                        if n > len {
+                            cands.clear();
+                            len = n;
+                        }
+                        cands.push(k);
                     }
                 }
             }
-            let Some(&(first, _)) = at(i) else { continue };
-            for &k in &self.by_first[first as usize] {
-                let kw = &self.keywords[k];
-                let n = kw.words.len();
-                if i + n > words.len() {
+            if len == 0 {
+                i += 1;
+                continue;
+            }
+            let (ms, me) = (words[i].0, words[i + len - 1].1);
+            let from = out.len();
+            for &k in &cands {
+                let e = &self.entries[k];
+                // two forms of one topic's keywords on one span (`cyber security`
+                // joined, `cybersecurity`) are one hit
+                if out[from..].iter().any(|m| m.topic == e.topic) {
                     continue;
                 }
-                let ok = kw.words.iter().enumerate().all(|(j, kwj)| match at(i + j) {
-                    Some((stem, norm)) => {
-                        *stem == kwj.stem
-                            && (kwj.guard.is_empty() || norm.starts_with(kwj.guard.as_str()))
-                            && (j == 0 || gap_ok(src, words[i + j - 1].1, words[i + j].0))
+                let ctx = &self.contexts[e.context];
+                if !e.name {
+                    if blocked.iter().any(|&(bs, be)| bs < me && ms < be) {
+                        continue;
                     }
-                    None => false,
-                });
-                if ok {
-                    out.push(TopicMatch { topic: kw.topic, keyword: k, start: words[i].0, end: words[i + n - 1].1 });
+                    // only a capitalised word can start a hit inside a name
+                    if is_capitalised(s.word(i)) {
+                        let runs = names.get_or_insert_with(|| {
+                            let mut v = std::mem::take(&mut cache.names);
+                            self.name_runs(&s, &mut v);
+                            v
+                        });
+                        if runs.iter().any(|&(a, b)| a <= i && i + len - 1 <= b && b - a + 1 > len) {
+                            continue;
+                        }
+                    }
                 }
+                if ctx.excludes.iter().any(|p| self.holds(&s, p, i, len)) {
+                    continue;
+                }
+                if !ctx.requires.is_empty() && !ctx.requires.iter().any(|p| self.anywhere(&s, p)) {
+                    continue;
+                }
+                let zones = zones.get_or_insert_with(|| {
+                    let mut v = std::mem::take(&mut cache.zones);
+                    self.passing_zones(src, start, end, &mut v);
+                    v
+                });
+                let passing = zones.iter().any(|&(a, b)| a <= ms && ms < b)
+                    || is_list_item(&src[start..end], ms - start, me - start);
+                let weight = if passing { e.weight * IN_PASSING } else { e.weight };
+                out.push(TopicMatch { topic: e.topic, keyword: k, start: ms, end: me, weight });
             }
+            i += len;
+        }
+        if let Some(v) = names {
+            cache.names = v;
+        }
+        if let Some(v) = zones {
+            cache.zones = v;
         }
         cache.spans = words;
         cache.info = info;
+        cache.cands = cands;
+    }
+
+    /// The entries of a case-sensitive token, a plural `s` or a possessive allowed.
+    fn exact_hits(&self, w: &str) -> Option<&Vec<usize>> {
+        let w = strip_possessive(w);
+        let base = w.strip_suffix('s').filter(|b| b.len() >= 2 && b.chars().last().is_some_and(char::is_uppercase));
+        self.exact.get(w).or_else(|| base.and_then(|b| self.exact.get(b)))
+    }
+
+    /// Whether `pat` matches the words from `i`.
+    fn matches_at(&self, s: &Sentence, pat: &Pat, i: usize) -> bool {
+        match pat {
+            Pat::Exact(x) => {
+                i < s.words.len() && {
+                    let w = strip_possessive(s.word(i));
+                    w == &**x || w.strip_suffix('s') == Some(&**x) && x.chars().last().is_some_and(char::is_uppercase)
+                }
+            }
+            Pat::Stems(ws) => {
+                i + ws.len() <= s.words.len()
+                    && ws.iter().enumerate().all(|(j, kw)| match s.at(i + j) {
+                        Some((stem, norm)) => {
+                            *stem == kw.stem
+                                && norm.starts_with(&*kw.guard)
+                                && (j == 0 || gap_ok(s.src, s.words[i + j - 1].1, s.words[i + j].0))
+                                && kw
+                                    .upper
+                                    .is_none_or(|u| s.word(i + j).chars().next().is_some_and(char::is_uppercase) == u)
+                        }
+                        None => false,
+                    })
+            }
+        }
+    }
+
+    /// Whether an occurrence of `pat` overlaps the words `i..i + len`.
+    fn holds(&self, s: &Sentence, pat: &Pat, i: usize, len: usize) -> bool {
+        (i.saturating_sub(pat.len() - 1)..i + len).any(|p| self.matches_at(s, pat, p))
+    }
+
+    /// Whether `pat` occurs anywhere in the sentence.
+    fn anywhere(&self, s: &Sentence, pat: &Pat) -> bool {
+        (0..s.words.len()).any(|p| self.matches_at(s, pat, p))
+    }
+
+    /// Runs of two or more capitalised words (with connectors such as `of`
+    /// between them) that are not the sentence's first word alone: the
+    /// proper names, organisations and titles of the sentence.
+    fn name_runs(&self, s: &Sentence, runs: &mut Vec<(usize, usize)>) {
+        runs.clear();
+        let mut flush = |run: Option<(usize, usize, usize)>| {
+            if let Some((a, b, _)) = run.filter(|r| r.2 >= 2) {
+                runs.push((a, b));
+            }
+        };
+        // (first word, last capitalised word, capitalised words), connectors since the last one
+        let mut run: Option<(usize, usize, usize)> = None;
+        let mut pending = 0;
+        for k in 0..s.words.len() {
+            let w = s.word(k);
+            let joined = k > 0 && gap_ok(s.src, s.words[k - 1].1, s.words[k].0);
+            if is_capitalised(w) {
+                run = match run {
+                    Some((a, _, n)) if joined => Some((a, k, n + 1)),
+                    other => {
+                        flush(other);
+                        Some((k, k, 1))
+                    }
+                };
+                pending = 0;
+            } else if run.is_some() && joined && pending < 2 && self.connectors.contains(&w) {
+                pending += 1;
+            } else {
+                flush(run.take());
+                pending = 0;
+            }
+        }
+        flush(run);
+    }
+
+    /// The byte stretches of `src[start..end]` where a hit is a mention in
+    /// passing: inside parentheses, and from a phrase that opens a list of
+    /// examples to the end of its clause (`;`, `:` or the sentence end). One
+    /// scan per sentence, and only for sentences with a hit.
+    fn passing_zones(&self, src: &str, start: usize, end: usize, zones: &mut Vec<(usize, usize)>) {
+        zones.clear();
+        let text = &src[start..end];
+        let b = text.as_bytes();
+        let (mut paren, mut example): (Option<usize>, Option<usize>) = (None, None);
+        for m in self.passing.find_iter(text) {
+            let (ms, me) = (start + m.start(), start + m.end());
+            let k = m.pattern().as_usize();
+            if k < self.examples {
+                // an example phrase, as whole words
+                let whole = (m.start() == 0 || !b[m.start() - 1].is_ascii_alphanumeric())
+                    && b.get(m.end()).is_none_or(|c| !c.is_ascii_alphanumeric());
+                if whole {
+                    example = example.or(Some(me));
+                }
+                continue;
+            }
+            match k - self.examples {
+                0 => paren = paren.or(Some(me)),
+                1 => {
+                    if let Some(p) = paren.take() {
+                        zones.push((p, ms));
+                    }
+                }
+                _ => {
+                    if let Some(e) = example.take() {
+                        zones.push((e, ms));
+                    }
+                }
+            }
+        }
+        zones.extend(paren.into_iter().chain(example).map(|z| (z, end)));
     }
 
     /// The cached info of a word form, computing it on first sight.
@@ -599,6 +1154,66 @@ impl Tagger {
         let stem = self.stemmer.stem(&n);
         let id = *self.stems.get(stem.as_ref())?;
         Some((id, n.into_boxed_str()))
+    }
+}
+
+/// Whether `s[ms..me]` is one short item of an enumeration: the stretch
+/// between the separators around it (`,` `;` `:` parentheses, dashes) holds
+/// at most four words, touches a comma, and the sentence has two commas or more.
+fn is_list_item(s: &str, ms: usize, me: usize) -> bool {
+    const SEP: [char; 7] = [',', ';', ':', '(', ')', '—', '–'];
+    if s.matches(',').count() < 2 {
+        return false;
+    }
+    let left = s[..ms].rfind(SEP).map_or(0, |k| k + s[k..].chars().next().map_or(1, char::len_utf8));
+    let right = s[me..].find(SEP).map_or(s.len(), |k| me + k);
+    let touches = s[..left].ends_with(',') || s[right..].starts_with(',');
+    touches && s[left..right].split_whitespace().count() <= 4
+}
+
+/// One sentence's words, as the matcher sees them.
+struct Sentence<'a> {
+    src: &'a str,
+    words: &'a [(usize, usize)],
+    info: &'a [u32],
+    infos: &'a [(u32, Box<str>)],
+}
+
+impl Sentence<'_> {
+    fn word(&self, k: usize) -> &str {
+        &self.src[self.words[k].0..self.words[k].1]
+    }
+
+    /// (stem id, normalised form) of word `k`, if its stem is a keyword stem.
+    fn at(&self, k: usize) -> Option<&(u32, Box<str>)> {
+        self.info.get(k).filter(|&&i| i != NO_WORD).map(|&i| &self.infos[i as usize])
+    }
+}
+
+/// The score of each topic of a sentence, in order of first hit: the hits of
+/// distinct keywords combine as independent evidence (1 − Π(1 − weight)),
+/// each keyword counting once with its strongest hit; rounded to 0.01.
+pub fn topic_scores(matches: &[TopicMatch], tagger: &Tagger, out: &mut Vec<(usize, f32)>) {
+    out.clear();
+    for (k, m) in matches.iter().enumerate() {
+        if out.iter().any(|&(t, _)| t == m.topic) {
+            continue;
+        }
+        let mut miss = 1.0f32;
+        for (j, a) in matches.iter().enumerate().skip(k).filter(|(_, a)| a.topic == m.topic) {
+            let text = tagger.entries[a.keyword].text;
+            // the first hit of each keyword text carries the keyword's strongest weight
+            if matches[k..j].iter().any(|b| b.topic == m.topic && tagger.entries[b.keyword].text == text) {
+                continue;
+            }
+            let w = matches[j..]
+                .iter()
+                .filter(|b| b.topic == m.topic && tagger.entries[b.keyword].text == text)
+                .map(|b| b.weight)
+                .fold(0.0f32, f32::max);
+            miss *= 1.0 - w;
+        }
+        out.push((m.topic, ((1.0 - miss) * 100.0).round() / 100.0));
     }
 }
 
@@ -645,9 +1260,11 @@ fn words_of(src: &str, start: usize, end: usize, words: &mut Vec<(usize, usize)>
     }
 }
 
-/// Words of a phrase may be separated by spaces, a hyphen or a line break, nothing else.
+/// Words of a phrase may be separated by spaces, a hyphen or a line break
+/// (after a possessive apostrophe), nothing else.
 fn gap_ok(src: &str, a: usize, b: usize) -> bool {
-    let g = &src[a..b];
+    // a plural possessive ends the first word: `workers' rights`
+    let g = src[a..b].trim_start_matches(['\'', '’']);
     g.len() <= 4 && g.chars().all(|c| c.is_whitespace() || matches!(c, '-' | '‐' | '‑' | '–'))
 }
 
@@ -655,8 +1272,42 @@ fn gap_ok(src: &str, a: usize, b: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn tagger(csv: &str) -> Tagger {
-        Tagger::new(Taxonomy::from_csv(csv).unwrap(), Algorithm::English)
+    const HEADER: &str = "topic,keyword,requires,excludes,case,name";
+
+    /// The same rows as a JSON taxonomy, written independently of the CSV reader.
+    fn json_of(rows: &str) -> String {
+        let mut topics: Vec<(String, Vec<serde_json::Value>)> = Vec::new();
+        for line in rows.lines() {
+            let mut c: Vec<&str> = line.split(',').collect();
+            c.resize(6, "");
+            let list =
+                |s: &str| s.split('|').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect::<Vec<String>>();
+            let mut kw = serde_json::json!({ "keyword": c[1] });
+            if !c[2].is_empty() {
+                kw["requires"] = list(c[2]).into();
+            }
+            if !c[3].is_empty() {
+                kw["excludes"] = list(c[3]).into();
+            }
+            if !c[4].is_empty() {
+                kw["case"] = c[4].into();
+            }
+            if c[5] == "yes" {
+                kw["name"] = true.into();
+            }
+            match topics.iter_mut().find(|t| t.0 == c[0]) {
+                Some(t) => t.1.push(kw),
+                None => topics.push((c[0].to_string(), vec![kw])),
+            }
+        }
+        let topics: Vec<_> = topics.into_iter().map(|(id, k)| serde_json::json!({"id": id, "keywords": k})).collect();
+        serde_json::json!({ "topics": topics }).to_string()
+    }
+
+    fn taggers(rows: &str) -> [(&'static str, Tagger); 2] {
+        let csv = Taxonomy::from_csv(&format!("{HEADER}\n{rows}\n")).unwrap();
+        let json = Taxonomy::from_json(&json_of(rows)).unwrap();
+        [("csv", Tagger::new(csv, Algorithm::English)), ("json", Tagger::new(json, Algorithm::English))]
     }
 
     fn hits(t: &Tagger, text: &str) -> Vec<String> {
@@ -666,7 +1317,7 @@ mod tests {
         v
     }
 
-    /// (name, keyword CSV rows, text, expected topics)
+    /// (name, taxonomy rows `topic,keyword,requires,excludes,case,name`, text, expected topics)
     const CASES: &[(&str, &str, &str, &[&str])] = &[
         ("inflection -s", "sec,attack", "Attacks rose.", &["sec"]),
         ("inflection -ed", "sec,attack", "They were attacked.", &["sec"]),
@@ -687,6 +1338,7 @@ mod tests {
         ("acronym not inside words", "ai,AI", "said again", &[]),
         ("acronym case", "ai,AI", "ai", &[]),
         ("acronym plural", "cert,CERT", "national CERTs", &["cert"]),
+        ("acronym possessive", "gdpr,GDPR", "the GDPR’s reach", &["gdpr"]),
         ("acronym mixed case", "iot,IoT", "IoT devices", &["iot"]),
         ("digit acronym", "g5,5G", "5G networks", &["g5"]),
         ("no stem collision", "dp,digital", "two digits", &[]),
@@ -694,19 +1346,148 @@ mod tests {
         ("governance vs government", "gov,governance", "the government", &[]),
         ("security", "sec,security", "securities", &["sec"]),
         ("policy", "pol,policy", "policies", &["pol"]),
+        // joined keyword, split or hyphenated text
+        ("joined keyword, hyphenated text", "cs,cybersecurity", "cyber-security matters", &["cs"]),
+        ("joined keyword, spaced text", "cs,cybersecurity", "cyber security matters", &["cs"]),
+        ("joined keyword, other word", "cs,cybersecurity", "cyber matters; security too", &[]),
+        // possessives
+        ("possessive", "org,organisation", "the organisation's view", &["org"]),
+        ("possessive curly", "org,organisation", "the organisation’s view", &["org"]),
+        // derived forms share the keyword's base; the guard still keeps `digit` out
+        ("derived -ising", "dig,digitalisation", "digitalising services", &["dig"]),
+        ("derived -ised", "dig,digitalisation", "digitalised services", &["dig"]),
+        ("derived -ize", "dig,digitalisation", "to digitalize", &["dig"]),
+        ("derived, not the root", "dig,digitalisation", "digital services", &[]),
+        ("derived, not digit", "dig,digitalisation", "two digits", &[]),
+        ("derived -ion to verb", "enc,encryption", "encrypted messages", &["enc"]),
+        // 1. keywords inside names and titles
+        ("inside a name", "un,Secretary-General", "the Union's Secretary-General spoke", &[]),
+        ("the name alone", "un,Secretary-General", "the Secretary-General spoke", &["un"]),
+        ("inside a longer name", "un,United Nations", "the United Nations Water Agency met", &[]),
+        ("a name of its own", "un,United Nations", "the United Nations met", &["un"]),
+        ("agency name", "edu,education", "the Education Agency said so", &[]),
+        ("agency name, counter", "edu,education", "education went online", &["edu"]),
+        ("possessive name", "ch,children", "the Children's Fund reported", &[]),
+        ("possessive name, counter", "ch,children", "children are online", &["ch"]),
+        ("name with connectors", "neg,negotiation", "the Committee on Trade Negotiations met", &[]),
+        ("name with connectors, counter", "neg,negotiation", "the negotiations stalled", &["neg"]),
+        ("capitalised phrase", "priv,tracking", "the Fast Track Programme", &[]),
+        ("capitalised phrase, counter", "priv,tracking", "tracking users", &["priv"]),
+        ("keyword marked as a name", "w,WSIS,,,,yes", "the WSIS Forum opened", &["w"]),
+        ("acronym not a name", "w,WSIS", "the WSIS Forum opened", &["w"]),
+        ("phrase marked as a name", "cc,Budapest Convention,,,,yes", "the Budapest Convention Committee met", &["cc"]),
+        ("phrase not a name", "cc,Budapest Convention", "the Budapest Convention Committee met", &[]),
+        ("capitalised keyword alone", "ai,artificial intelligence", "Artificial Intelligence is here", &["ai"]),
+        // 2. generic words need their context
+        ("requires: absent", "coop,cooperation,regional|African Union|ASEAN", "cooperation between firms", &[]),
+        ("requires: word", "coop,cooperation,regional|African Union|ASEAN", "regional cooperation", &["coop"]),
+        (
+            "requires: name",
+            "coop,cooperation,regional|African Union|ASEAN",
+            "cooperation with the African Union",
+            &["coop"],
+        ),
+        ("requires: acronym", "coop,cooperation,regional|African Union|ASEAN", "cooperation with ASEAN", &["coop"]),
+        ("requires: acronym case", "coop,cooperation,regional|African Union|ASEAN", "cooperation with asean", &[]),
+        ("requires: inflected", "cbm,trust,confidence-building|states", "trust between States", &["cbm"]),
+        ("requires: other sense", "cbm,trust,confidence-building|states", "user trust in apps", &[]),
+        ("excludes: held", "env,environment,,trading environment|business environment", "a trading environment", &[]),
+        ("excludes: not held", "env,environment,,trading environment", "the environment suffers", &["env"]),
+        ("excludes: elsewhere", "env,environment,,trading environment", "trading rules; the environment", &["env"]),
+        // 3. the longest keyword wins
+        ("longest wins", "leg,law\ncrime,law enforcement", "law enforcement agencies", &["crime"]),
+        ("shorter alone", "leg,law\ncrime,law enforcement", "the law applies", &["leg"]),
+        ("excluded phrase", "leg,law,,law enforcement", "law enforcement agencies", &[]),
+        ("adjacent keywords", "priv,data protection\nleg,law", "data protection law", &["priv", "leg"]),
+        ("requires on a phrase", "jur,cross-border,data|jurisdiction", "cross-border trade", &[]),
+        ("requires on a phrase, counter", "jur,cross-border,data|jurisdiction", "cross-border data", &["jur"]),
+        // letter case
+        ("case sensitive phrase", "cc,Budapest Convention,,,sensitive", "the budapest convention", &[]),
+        (
+            "case sensitive phrase, counter",
+            "cc,Budapest Convention,,,sensitive,yes",
+            "the Budapest Convention",
+            &["cc"],
+        ),
+        ("case insensitive acronym", "ai,AI,,,insensitive", "ai tools", &["ai"]),
+        ("case sensitive word", "dip,Fast,,,sensitive", "fast", &[]),
     ];
 
     #[test]
     fn table() {
         let mut failed = Vec::new();
         for (name, rows, text, want) in CASES {
-            let t = tagger(&format!("topic,keyword\n{rows}\n"));
-            let got = hits(&t, text);
-            if got != *want {
-                failed.push(format!("{name}: got {got:?}, want {want:?}"));
+            for (format, t) in taggers(rows) {
+                let got = hits(&t, text);
+                if got != *want {
+                    failed.push(format!("{name} ({format}): got {got:?}, want {want:?}"));
+                }
             }
         }
         assert!(failed.is_empty(), "{}", failed.join("\n"));
+    }
+
+    #[test]
+    fn blocked_spans_hold_no_evidence() {
+        let [(_, t), _] = taggers("priv,privacy\nw,WSIS,,,,yes");
+        let text = "Ms Varga, head of privacy at the WSIS office, spoke on privacy.";
+        let title = text.find("head").unwrap()..text.find(", spoke").unwrap();
+        let mut out = Vec::new();
+        t.tag_sentence(text, 0, text.len(), &[(title.start, title.end)], &mut TagCache::new(), &mut out);
+        let got: Vec<(&str, usize)> = out.iter().map(|m| (t.keyword(m), m.start)).collect();
+        assert_eq!(got, [("WSIS", text.find("WSIS").unwrap()), ("privacy", text.rfind("privacy").unwrap())]);
+    }
+
+    /// (name, taxonomy rows, text, expected score of each topic)
+    const SCORES: &[(&str, &str, &str, &[f32])] = &[
+        ("one word", "p,privacy", "Privacy matters.", &[0.5]),
+        ("one phrase", "p,data protection", "Data protection matters.", &[0.8]),
+        ("acronym", "p,GDPR", "The GDPR matters.", &[0.8]),
+        ("word with context", "p,tracking,users", "Tracking users matters.", &[0.8]),
+        ("list of examples", "p,data protection", "Topics such as data protection came up.", &[0.4]),
+        ("e.g.", "p,data protection", "Rights (e.g. data protection) came up.", &[0.4]),
+        ("parentheses", "p,data protection", "Rights (and data protection) came up.", &[0.4]),
+        ("after the clause", "p,data protection", "Topics such as trade came up; data protection too.", &[0.8]),
+        ("two keywords", "p,privacy\np,data protection", "Privacy and data protection matter.", &[0.9]),
+        ("one keyword twice", "p,privacy", "Privacy, privacy.", &[0.5]),
+        ("strongest hit counts", "p,privacy", "Rights (privacy) and privacy.", &[0.5]),
+        ("two topics", "p,privacy\nt,trade", "Privacy and trade.", &[0.5, 0.5]),
+        ("enumeration item", "p,privacy", "Talks covered e-invoicing, cybersecurity, privacy and telecoms.", &[0.25]),
+        ("not an enumeration", "p,privacy", "They said that privacy must be protected, audited, and enforced.", &[0.5]),
+        ("one comma is no list", "p,privacy", "On privacy, they agreed.", &[0.5]),
+    ];
+
+    #[test]
+    fn scores() {
+        let mut failed = Vec::new();
+        for (name, rows, text, want) in SCORES {
+            for (format, t) in taggers(rows) {
+                let mut got = Vec::new();
+                topic_scores(&t.tag(text, 0, text.len()), &t, &mut got);
+                let got: Vec<f32> = got.into_iter().map(|(_, s)| s).collect();
+                if got != *want {
+                    failed.push(format!("{name} ({format}): got {got:?}, want {want:?}"));
+                }
+            }
+        }
+        assert!(failed.is_empty(), "{}", failed.join("\n"));
+    }
+
+    #[test]
+    fn weight_column_overrides() {
+        let t = Taxonomy::from_csv("topic,keyword,weight\np,privacy,0.9\n").unwrap();
+        let t = Tagger::new(t, Algorithm::English);
+        let mut got = Vec::new();
+        topic_scores(&t.tag("privacy", 0, 7), &t, &mut got);
+        assert_eq!(got, [(0, 0.9)]);
+    }
+
+    #[test]
+    fn json_round_trip_keeps_plain_keywords_plain() {
+        let t = Taxonomy::from_csv(&format!("{HEADER}\na,x\na,y,z,,,\nb,W,,,sensitive,yes\n")).unwrap();
+        let s = serde_json::to_string(&t).unwrap();
+        assert!(s.contains(r#""keywords":["x",{"keyword":"y","requires":["z"]}]"#), "{s}");
+        assert_eq!(Taxonomy::from_json(&s).unwrap(), t);
     }
 
     #[test]
@@ -716,22 +1497,26 @@ mod tests {
         let mut failed = Vec::new();
         for (ti, topic) in tax.topics.iter().enumerate() {
             for kw in &topic.keywords {
-                let mut forms = vec![kw.clone()];
-                if !is_acronym_keyword(kw) && kw.chars().last().is_some_and(|c| c.is_ascii_lowercase()) {
-                    let base = kw.clone();
-                    forms.push(if base.ends_with('y') && !base.ends_with("ey") {
-                        format!("{}ies", &base[..base.len() - 1])
-                    } else if base.ends_with('s') {
-                        base.clone()
+                let k = &kw.keyword;
+                let mut forms = vec![k.clone()];
+                if !is_acronym_keyword(k)
+                    && kw.case != Case::Sensitive
+                    && k.chars().last().is_some_and(|c| c.is_ascii_lowercase())
+                {
+                    forms.push(if k.ends_with('y') && !k.ends_with("ey") {
+                        format!("{}ies", &k[..k.len() - 1])
+                    } else if k.ends_with('s') {
+                        k.clone()
                     } else {
-                        format!("{base}s")
+                        format!("{k}s")
                     });
-                    forms.push(kw.to_uppercase().chars().take(1).chain(kw.chars().skip(1)).collect());
                 }
+                // the context a keyword needs, when it needs one
+                let context = kw.requires.first().map_or(String::new(), |r| format!(" with {r}"));
                 for f in forms {
-                    let text = format!("They spoke about {f} today.");
+                    let text = format!("They spoke about {f}{context} today.");
                     if !t.tag(&text, 0, text.len()).iter().any(|m| m.topic == ti) {
-                        failed.push(format!("{}: {f:?}", topic.id));
+                        failed.push(format!("{}: {text:?}", topic.id));
                     }
                 }
             }
@@ -746,6 +1531,11 @@ mod tests {
             ("empty keyword", "topic,keyword\nx,\n", "line 2: empty keyword"),
             ("empty topic", "topic,keyword\n,y\n", "line 2: empty topic"),
             ("malformed row", "topic,keyword\nx,y,z\n", "malformed CSV row"),
+            ("bad case", "topic,keyword,case\nx,y,upper\n", "line 2: case"),
+            ("bad name", "topic,keyword,name\nx,y,maybe\n", "line 2: name"),
+            ("bad weight", "topic,keyword,weight\nx,y,high\n", "line 2: weight"),
+            ("weight out of range", "topic,keyword,weight\nx,y,2\n", "weight must be in (0, 1]"),
+            ("empty context", "topic,keyword,requires\nx,y,a|-\n", "empty context phrase"),
         ] {
             let e = Taxonomy::from_csv(csv).unwrap_err().to_string();
             assert!(e.contains(want), "{name}: {e}");
@@ -754,6 +1544,8 @@ mod tests {
         assert!(Taxonomy::from_json(dup).unwrap_err().to_string().contains("duplicate topic id"));
         let empty = r#"{"topics":[{"id":"a","keywords":[""]}]}"#;
         assert!(Taxonomy::from_json(empty).unwrap_err().to_string().contains("keywords[0] is empty"));
+        let ctx = r#"{"topics":[{"id":"a","keywords":[{"keyword":"x","excludes":[" "]}]}]}"#;
+        assert!(Taxonomy::from_json(ctx).unwrap_err().to_string().contains("empty context phrase"));
         assert!(Taxonomy::from_json("{").unwrap_err().to_string().contains("line 1"));
     }
 

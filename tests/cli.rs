@@ -282,6 +282,80 @@ fn custom_taxonomy_csv() {
     assert_eq!(v["sentences"][0]["topic_matches"][0]["keyword"], "storm");
 }
 
+/// (name, extra args, topics of the one sentence, their scores); a phrase
+/// scores 0.8, a single word 0.5, a word in parentheses 0.25.
+/// (name, extra args, topics, scores)
+type MinScoreCase = (&'static str, &'static [&'static str], &'static [&'static str], &'static [f64]);
+
+const MIN_SCORE_CASES: &[MinScoreCase] = &[
+    ("default keeps all", &[], &["storms", "rain"], &[0.8, 0.25]),
+    ("drops the weak tag", &["--min-score", "0.5"], &["storms"], &[0.8]),
+    ("drops every tag", &["--min-score", "0.9"], &[], &[]),
+];
+
+#[test]
+fn min_score_filters_sentence_topics_and_their_counts() {
+    let dir = TempDir::new().unwrap();
+    let tax = dir.path().join("t.json");
+    let json_tax =
+        r#"{"topics": [{"id": "storms", "keywords": ["storm surge"]}, {"id": "rain", "keywords": ["rain"]}]}"#;
+    fs::write(&tax, json_tax).unwrap();
+    for (name, args, topics, scores) in MIN_SCORE_CASES {
+        let out = whosaid()
+            .arg("--topics")
+            .arg(&tax)
+            .args(*args)
+            .write_stdin("Ms Ana Reyes said that a storm surge (and rain) hit the coast.")
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let v = json(&out);
+        let s = &v["sentences"][0];
+        assert_eq!(s["topics"], serde_json::json!(topics), "{name}");
+        assert_eq!(s["topic_scores"], serde_json::json!(scores), "{name}");
+        let kept: Vec<&str> =
+            s["topic_matches"].as_array().unwrap().iter().map(|m| m["topic"].as_str().unwrap()).collect();
+        assert!(kept.iter().all(|t| topics.contains(t)), "{name}: {kept:?}");
+        assert_eq!(v["topics"].as_array().unwrap().len(), topics.len(), "{name}");
+    }
+    let csv = whosaid()
+        .arg("--topics")
+        .arg(&tax)
+        .args(["--format", "csv", "--level", "topics"])
+        .write_stdin("Ms Ana Reyes said that a storm surge hit the coast. She said a storm surge is coming.")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(csv.starts_with("source,speaker,topic,label,basket,sentences,score\n"), "{csv}");
+    assert!(csv.contains(",Ana Reyes,storms,,,2,1.6\n"), "{csv}");
+    whosaid().args(["--min-score", "1.5"]).write_stdin("x").assert().code(2);
+}
+
+/// (name, report, topics of its first sentence): a keyword in the speaker's
+/// descriptor is no evidence; the same keyword in what they said is.
+const DESCRIPTOR_CASES: &[(&str, &str, &[&str])] = &[
+    (
+        "appositive",
+        "Ms Lena Varga, head of privacy policy at Northwind, said that trade rules matter.",
+        &["e-commerce-trade"],
+    ),
+    ("parentheses", "Mr Tom Ode (privacy lead, Acme) said that trade rules matter.", &["e-commerce-trade"]),
+    ("counter-case", "Mr Tom Ode (policy lead, Acme) said that privacy matters.", &["privacy-data-protection"]),
+];
+
+#[test]
+fn speaker_descriptors_are_no_topic_evidence() {
+    for (name, text, want) in DESCRIPTOR_CASES {
+        let out = whosaid().write_stdin(*text).assert().success().get_output().stdout.clone();
+        assert_eq!(json(&out)["sentences"][0]["topics"], serde_json::json!(want), "{name}");
+    }
+}
+
 #[test]
 fn out_dir_mirrors_the_tree_atomically() {
     let inp = TempDir::new().unwrap();
@@ -364,7 +438,8 @@ fn csv_formula_cells_are_neutralised_unless_asked() {
     )
     .unwrap();
     let mut r = csv::Reader::from_reader(out.as_bytes());
-    let texts: Vec<String> = r.records().map(|x| x.unwrap()[14].to_string()).collect();
+    let col = r.headers().unwrap().iter().position(|h| h == "text").unwrap();
+    let texts: Vec<String> = r.records().map(|x| x.unwrap()[col].to_string()).collect();
     assert_eq!(texts, ["'=HYPERLINK(\"http://x\")", "'- a bullet", "'@handle said so."]);
     let raw = String::from_utf8(
         whosaid()

@@ -92,6 +92,7 @@ const STYLES: &[(&str, Kind, f64)] = &[
     ("aliases", Kind::Wrap, 28.0),
     ("sentences", Kind::Number, 10.0),
     ("words", Kind::Number, 8.0),
+    ("score", Kind::Number, 8.0),
     ("share", Kind::Percent, 8.0),
     ("label", Kind::Text, 28.0),
 ];
