@@ -6,10 +6,17 @@
 //! on the rayon pool, then written out in order, so memory depends on the
 //! chunk size, not on the number of files. A failing input is reported as
 //! `whosaid: PATH: cause` and counted; the batch goes on.
+//!
+//! JSONL on stdin is a stream (whosaid as a stage under GNU parallel, Hadoop
+//! Streaming or Spark's `pipe()`): a reader thread parses its lines into a
+//! bounded channel and each chunk takes only what has arrived, so a document
+//! that comes alone is analysed and its rows flushed without waiting for the
+//! next one, and memory depends on the chunk, not on the length of the stream.
 
 use std::fs;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, TryRecvError};
 use std::sync::{Mutex, PoisonError};
 use std::time::Instant;
 
@@ -27,6 +34,8 @@ pub struct Summary {
     pub done: usize,
     /// Inputs that failed.
     pub failed: usize,
+    /// Bad JSONL lines skipped under `--skip-bad-lines` (reported, not failed).
+    pub skipped: usize,
     /// Sentences written.
     pub sentences: usize,
     /// Speakers found.
@@ -46,8 +55,36 @@ enum Job {
     Stdin,
     /// A document from a JSONL corpus.
     Doc { source: String, text: String },
-    /// Something that failed before analysis (walk error, bad JSONL line).
-    Failed { what: String, cause: String },
+    /// Something that failed before analysis (walk error, bad JSONL line);
+    /// `skipped` when it only counts as a skipped line (`--skip-bad-lines`).
+    Failed { what: String, cause: String, skipped: bool },
+}
+
+/// Why a job wrote nothing: the input, the cause, and whether it only counts
+/// as a skipped line rather than a failure.
+#[derive(Debug)]
+struct Failure {
+    what: String,
+    cause: String,
+    skipped: bool,
+}
+
+impl From<(String, String)> for Failure {
+    fn from((what, cause): (String, String)) -> Self {
+        Failure { what, cause, skipped: false }
+    }
+}
+
+impl Failure {
+    /// Reports it on `err` and counts it.
+    fn report<E: Write>(&self, err: &mut E, summary: &mut Summary) -> io::Result<()> {
+        if self.skipped {
+            summary.skipped += 1;
+        } else {
+            summary.failed += 1;
+        }
+        writeln!(err, "whosaid: {}: {}", self.what, self.cause)
+    }
 }
 
 /// Reads bytes as text: UTF-8 (BOM kept, offsets index the bytes), refusing
@@ -102,21 +139,24 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
     let caches: Vec<Mutex<TagCache>> = (0..threads).map(|_| Mutex::new(TagCache::new())).collect();
     // workers render bodies with their own writer; `writer` frames them here
     let renderer = Writer::new(cfg.write);
-    let mut jobs = jobs(cfg).peekable();
+    let mut feed = Feed::new(cfg, chunk);
+    // on a stream, rows are flushed per document: a reader never waits for a buffer to fill
+    let flush = matches!(feed, Feed::Stream { .. });
     // results of the previous chunk, written while the next one is analysed
-    let mut pending: Option<Vec<Result<Done, (String, String)>>> = None;
+    let mut pending: Option<Vec<Result<Done, Failure>>> = None;
     loop {
-        let batch: Vec<Job> = jobs.by_ref().take(chunk).collect();
+        // with results pending, a stream gives what has arrived (maybe nothing) so they are written now
+        let batch = feed.batch(chunk, pending.is_none());
         if batch.is_empty() && pending.is_none() {
             break;
         }
         // a lone input (the usual single report, or a huge one) is written
         // straight to the output instead of through a buffer
         if pending.is_none()
-            && summary.done + summary.failed == 0
+            && summary.done + summary.failed + summary.skipped == 0
             && batch.len() == 1
             && to_stdout
-            && !jobs_left(&mut jobs)
+            && !feed.more()
         {
             let job = batch.into_iter().next().expect("one job");
             match load(cfg, job) {
@@ -132,10 +172,7 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
                         Err(e) => return broken_or(e, summary),
                     }
                 }
-                Err((what, cause)) => {
-                    summary.failed += 1;
-                    writeln!(err, "whosaid: {what}: {cause}")?;
-                }
+                Err(f) => f.report(err, &mut summary)?,
             }
             continue;
         }
@@ -164,7 +201,9 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
                 });
             }
             match pending.take() {
-                Some(results) => write_results(results, &mut writer, &mut out, err, &mut summary, progress.as_ref()),
+                Some(results) => {
+                    write_results(results, &mut writer, &mut out, err, &mut summary, progress.as_ref(), flush)
+                }
                 None => Ok(Ok(())),
             }
         });
@@ -186,11 +225,12 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
         let mb = summary.bytes as f64 / 1e6;
         writeln!(
             err,
-            "whosaid: {} files, {} sentences, {} speakers, {} failed; {:.2} MB in {:.2} s ({:.1} MB/s)",
+            "whosaid: {} files, {} sentences, {} speakers, {} failed{}; {:.2} MB in {:.2} s ({:.1} MB/s)",
             summary.done,
             summary.sentences,
             summary.speakers,
             summary.failed,
+            if summary.skipped > 0 { format!(", {} bad lines skipped", summary.skipped) } else { String::new() },
             mb,
             secs,
             if secs > 0.0 { mb / secs } else { 0.0 }
@@ -200,15 +240,17 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
 }
 
 /// Writes one chunk's results in input order and counts them; per-input
-/// errors go to `err`. A failure to write to `err` is the outer error; a
+/// errors go to `err`. With `flush`, each document's rows are flushed as
+/// soon as they are written. A failure to write to `err` is the outer error; a
 /// failure to write the output (a closed pipe, a full disk) the inner one.
 fn write_results<W: Write, E: Write>(
-    results: Vec<Result<Done, (String, String)>>,
+    results: Vec<Result<Done, Failure>>,
     writer: &mut Writer,
     out: &mut W,
     err: &mut E,
     summary: &mut Summary,
     progress: Option<&indicatif::ProgressBar>,
+    flush: bool,
 ) -> io::Result<io::Result<()>> {
     for r in results {
         match r {
@@ -217,17 +259,15 @@ fn write_results<W: Write, E: Write>(
                 summary.sentences += d.sentences;
                 summary.speakers += d.speakers;
                 summary.bytes += d.bytes;
-                if let Err(e) = writer.write_body(out, &d.body) {
+                if let Err(e) = writer.write_body(out, &d.body).and_then(|()| if flush { out.flush() } else { Ok(()) })
+                {
                     return Ok(Err(e));
                 }
             }
-            Err((what, cause)) => {
-                summary.failed += 1;
-                match progress {
-                    Some(p) => p.suspend(|| writeln!(err, "whosaid: {what}: {cause}"))?,
-                    None => writeln!(err, "whosaid: {what}: {cause}")?,
-                }
-            }
+            Err(f) => match progress {
+                Some(p) => p.suspend(|| f.report(err, summary))?,
+                None => f.report(err, summary)?,
+            },
         }
         if let Some(p) = progress {
             p.inc(1);
@@ -262,9 +302,74 @@ struct Done {
     bytes: usize,
 }
 
-/// True if more jobs follow.
-fn jobs_left(jobs: &mut std::iter::Peekable<Box<dyn Iterator<Item = Job> + '_>>) -> bool {
-    jobs.peek().is_some()
+/// Where the loop takes its jobs from.
+enum Feed<'c> {
+    /// Inputs that are there to be read (files, folders, JSONL files): taken
+    /// in order, a chunk at a time.
+    Ready(std::iter::Peekable<Box<dyn Iterator<Item = Job> + 'c>>),
+    /// A stream (JSONL on stdin), parsed by a reader thread into a channel
+    /// bounded to one chunk; `next` holds a job taken to see if one follows.
+    Stream { rx: mpsc::Receiver<Job>, next: Option<Job> },
+}
+
+impl Feed<'_> {
+    fn new(cfg: &Config, chunk: usize) -> Feed<'_> {
+        let stdin = cfg.paths.is_empty() || cfg.paths.iter().any(|p| p.as_os_str() == "-");
+        if cfg.input != InputKind::Jsonl || !stdin {
+            return Feed::Ready(jobs(cfg).peekable());
+        }
+        let (tx, rx) = mpsc::sync_channel(chunk);
+        let cfg = cfg.clone();
+        // not joined: if the output closes early the reader may be waiting on
+        // stdin, and ends with the process (or at its next send)
+        std::thread::spawn(move || {
+            for job in jobs(&cfg) {
+                if tx.send(job).is_err() {
+                    break;
+                }
+            }
+        });
+        Feed::Stream { rx, next: None }
+    }
+
+    /// Up to `max` jobs; empty at the end. A stream gives what has arrived,
+    /// waiting for a first job only if `wait`: without it, empty may also mean
+    /// "nothing yet".
+    fn batch(&mut self, max: usize, wait: bool) -> Vec<Job> {
+        match self {
+            Feed::Ready(jobs) => jobs.by_ref().take(max).collect(),
+            Feed::Stream { rx, next } => {
+                let mut batch: Vec<Job> = next.take().into_iter().collect();
+                if batch.is_empty() && wait {
+                    batch.extend(rx.recv().ok());
+                }
+                while batch.len() < max {
+                    match rx.try_recv() {
+                        Ok(j) => batch.push(j),
+                        Err(_) => break,
+                    }
+                }
+                batch
+            }
+        }
+    }
+
+    /// False only when no job follows (a stream says so once it has ended).
+    fn more(&mut self) -> bool {
+        match self {
+            Feed::Ready(jobs) => jobs.peek().is_some(),
+            Feed::Stream { rx, next } => {
+                if next.is_none() {
+                    match rx.try_recv() {
+                        Ok(j) => *next = Some(j),
+                        Err(TryRecvError::Disconnected) => return false,
+                        Err(TryRecvError::Empty) => {}
+                    }
+                }
+                true
+            }
+        }
+    }
 }
 
 /// A job's text, read and decoded.
@@ -277,9 +382,9 @@ struct Loaded {
     path: Option<PathBuf>,
 }
 
-fn load(cfg: &Config, job: Job) -> Result<Loaded, (String, String)> {
+fn load(cfg: &Config, job: Job) -> Result<Loaded, Failure> {
     match job {
-        Job::Failed { what, cause } => Err((what, cause)),
+        Job::Failed { what, cause, skipped } => Err(Failure { what, cause, skipped }),
         Job::Stdin => {
             let mut b = Vec::new();
             io::stdin().lock().read_to_end(&mut b).map_err(|e| ("-".to_string(), e.to_string()))?;
@@ -306,7 +411,7 @@ fn load(cfg: &Config, job: Job) -> Result<Loaded, (String, String)> {
     }
 }
 
-fn process(cfg: &Config, writer: &Writer, job: Job, cache: &mut TagCache) -> Result<Done, (String, String)> {
+fn process(cfg: &Config, writer: &Writer, job: Job, cache: &mut TagCache) -> Result<Done, Failure> {
     let l = load(cfg, job)?;
     // sentence-level JSON runs to about seven times the input
     let mut body = Vec::with_capacity(l.text.len() * 3);
@@ -417,7 +522,7 @@ fn walk(cfg: &Config, root: PathBuf, out_dir: Option<PathBuf>) -> impl Iterator<
             } else {
                 e.to_string()
             };
-            Some(Job::Failed { what, cause })
+            Some(Job::Failed { what, cause, skipped: false })
         }
     })
 }
@@ -430,35 +535,47 @@ fn corpus(cfg: &Config, job: Job) -> Box<dyn Iterator<Item = Job> + '_> {
             let shown = path.display().to_string();
             match fs::File::open(&path) {
                 Ok(f) => (shown, Box::new(BufReader::new(f))),
-                Err(e) => return Box::new(std::iter::once(Job::Failed { what: shown, cause: io_cause(&e) })),
+                Err(e) => {
+                    return Box::new(std::iter::once(Job::Failed { what: shown, cause: io_cause(&e), skipped: false }))
+                }
             }
         }
         other => return Box::new(std::iter::once(other)),
     };
-    let (idf, tf) = (cfg.id_field.clone(), cfg.text_field.clone());
+    let (idf, tf, skip) = (cfg.id_field.clone(), cfg.text_field.clone(), cfg.skip_bad_lines);
     Box::new(reader.split(b'\n').enumerate().filter_map(move |(n, line)| {
         let what = format!("{name}:{}", n + 1);
         let line = match line {
             Ok(l) => l,
-            Err(e) => return Some(Job::Failed { what, cause: e.to_string() }),
+            Err(e) => return Some(Job::Failed { what, cause: e.to_string(), skipped: false }),
         };
         if line.iter().all(u8::is_ascii_whitespace) {
             return None;
         }
         let v: serde_json::Value = match serde_json::from_slice(&line) {
             Ok(v) => v,
-            Err(e) => return Some(Job::Failed { what, cause: format!("invalid JSON: {e}") }),
+            Err(e) => return Some(Job::Failed { what, cause: format!("invalid JSON: {e}"), skipped: skip }),
         };
-        let Some(text) = v.get(&tf).and_then(|t| t.as_str()) else {
-            return Some(Job::Failed { what, cause: format!("no string field {tf:?}") });
+        let Some(text) = field(&v, &tf).and_then(|t| t.as_str()) else {
+            return Some(Job::Failed { what, cause: format!("no string field {tf:?}"), skipped: skip });
         };
-        let source = match v.get(&idf) {
+        let source = match field(&v, &idf) {
             Some(serde_json::Value::String(s)) => s.clone(),
             Some(serde_json::Value::Number(x)) => x.to_string(),
             _ => format!("{name}:{}", n + 1),
         };
         Some(Job::Doc { source, text: text.to_string() })
     }))
+}
+
+/// A field of a JSONL document: a top-level name, or a JSON Pointer
+/// (`/meta/url`) for a nested one.
+fn field<'v>(doc: &'v serde_json::Value, name: &str) -> Option<&'v serde_json::Value> {
+    if name.starts_with('/') {
+        doc.pointer(name)
+    } else {
+        doc.get(name)
+    }
 }
 
 #[cfg(test)]
