@@ -483,7 +483,8 @@ fn bad_jsonl_lines_with_and_without_skip() {
     let dir = TempDir::new().unwrap();
     let missing = dir.path().join("missing.jsonl").display().to_string();
     // name, --input and extra args, stdin, exit code, stderr must contain, row sources
-    let cases: &[(&str, &[&str], &str, i32, &str, &[&str])] = &[
+    type Case<'a> = (&'a str, &'a [&'a str], &'a str, i32, &'a str, &'a [&'a str]);
+    let cases: &[Case] = &[
         ("all good", &["--input", "jsonl"], &good, 0, "", &["d1", "d3"]),
         ("all good, skip", &["--input", "jsonl", "--skip-bad-lines"], &good, 0, "", &["d1", "d3"]),
         ("invalid JSON", &["--input", "jsonl"], &bad_json, 1, "whosaid: -:2: invalid JSON", &["d1", "d3"]),
@@ -549,7 +550,8 @@ fn jsonl_field_mapping() {
     let nested = format!("{}\n", serde_json::json!({ "meta": { "url": "u1", "n": 7 }, "body": { "text": text } }));
     let slashed = format!("{}\n", serde_json::json!({ "a/b": "k", "text": text }));
     // name, fields, input, exit code, sources
-    let cases: &[(&str, &[&str], &str, i32, &[&str])] = &[
+    type Case<'a> = (&'a str, &'a [&'a str], &'a str, i32, &'a [&'a str]);
+    let cases: &[Case] = &[
         (
             "crawl-like url/content",
             &["--id-field", "url", "--text-field", "content"],
