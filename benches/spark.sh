@@ -69,12 +69,14 @@ if [ -n "${KEEP:-}" ]; then echo "work folder: $work"; else trap 'rm -rf "$work"
 bytes=$(stat -c %s "$work/corpus.jsonl")
 
 # ---- runs ----------------------------------------------------------------
-# timed NAME COMMAND...: wall time in $work/NAME.secs, max RSS (KB) in $work/NAME.rss
+# timed NAME COMMAND...: wall time in $work/NAME.secs, max RSS (KB) and CPU
+# seconds (user + system, children included) in $work/NAME.rss and NAME.cpu
 timed() {
   local name=$1 t0 t1
   shift
   t0=$(date +%s%N)
-  /usr/bin/time -f %M -o "$work/$name.rss" "$@"
+  /usr/bin/time -f '%M %U %S' -o "$work/$name.time" "$@"
+  awk '{ print $1 > "'"$work/$name.rss"'"; printf "%.1f\n", $2 + $3 > "'"$work/$name.cpu"'" }' "$work/$name.time"
   t1=$(date +%s%N)
   awk -v ns=$((t1 - t0)) 'BEGIN { printf "%.2f\n", ns / 1e9 }' > "$work/$name.secs"
 }
@@ -98,8 +100,9 @@ c=$(printf '\t')
   echo "bad-py${c}python${c}$work/bad.jsonl${c}$work/bad-py${c}$cmd"
   echo "skip-jvm${c}jvm${c}$work/bad.jsonl${c}$work/skip-jvm${c}$cmd --skip-bad-lines"
   echo "skip-py${c}python${c}$work/bad.jsonl${c}$work/skip-py${c}$cmd --skip-bad-lines"
-  echo "spark-py${c}python${c}$work/corpus.jsonl${c}$work/spark-py${c}$cmd"
-  echo "spark-jvm${c}jvm${c}$work/corpus.jsonl${c}$work/spark-jvm${c}$cmd"
+  # each task's whosaid adds its CPU seconds to a file (the JVM's and Python's are not counted)
+  echo "spark-py${c}python${c}$work/corpus.jsonl${c}$work/spark-py${c}/usr/bin/time -a -o $work/spark-py.cpu -f %U+%S $cmd"
+  echo "spark-jvm${c}jvm${c}$work/corpus.jsonl${c}$work/spark-jvm${c}/usr/bin/time -a -o $work/spark-jvm.cpu -f %U+%S $cmd"
 } > "$work/jobs.tsv"
 timed spark "$venv/bin/python" benches/spark_pipe.py "$master" "$work/jobs.tsv" > "$work/spark.txt" 2> "$work/spark.log" || {
   echo "spark.sh: the Spark driver failed:" >&2
@@ -133,17 +136,19 @@ same_rows() { # a Spark output folder equals a JSONL file, sorted
 echo
 echo "machine: $cores cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "corpus: $reports reports, $(awk -v b="$bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }') of JSONL; Spark $pyspark_version $master, Java $(java_major); GNU parallel -j $jobs over $((jobs * 4)) shards"
+echo "wall times follow each run's share of 2 cores shared with other builds; CPU seconds do not"
 line() { # label rows seconds [note]
   awk -v l="$1" -v r="$2" -v s="$3" -v b="$bytes" -v n="${4:-}" \
     'BEGIN { printf "%-34s %9d rows  %7.1f s  %6.1f MB/s  %s\n", l, r, s, b / 1e6 / s, n }'
 }
-line "1 process (-j $cores, stdin)" "$(rows one)" "$(cat "$work/one.secs")" "max RSS $(($(cat "$work/one.rss") / 1024)) MB"
-line "GNU parallel (-j $jobs, whosaid -j 1)" "$(rows parallel)" "$(cat "$work/parallel.secs")"
+line "1 process (-j $cores, stdin)" "$(rows one)" "$(cat "$work/one.secs")" "$(cat "$work/one.cpu") CPU s; max RSS $(($(cat "$work/one.rss") / 1024)) MB"
+line "GNU parallel (-j $jobs, whosaid -j 1)" "$(rows parallel)" "$(cat "$work/parallel.secs")" "$(cat "$work/parallel.cpu") CPU s"
 for api in py jvm; do
   r=$(result "spark-$api")
   if [ "${r%% *}" = ok ]; then
     set -- $r
-    line "Spark $master, $api pipe (-j 1)" "$(rows "spark-$api")" "$2" "$3 partitions; job time, JVM start-up not included"
+    cpu=$(awk -F+ '{ s += $1 + $2 } END { printf "%.1f", s }' "$work/spark-$api.cpu")
+    line "Spark $master, $api pipe (-j 1)" "$(rows "spark-$api")" "$2" "$cpu CPU s in whosaid; $3 partitions; job time, no JVM start-up"
   else
     echo "Spark $api pipe: $r"
   fi
