@@ -119,14 +119,12 @@ pub fn corpus(bytes: usize) -> String {
     out
 }
 
-/// `count` separate reports.
-pub fn reports(count: usize) -> Vec<String> {
+/// `count` separate reports, made one at a time (a large corpus is never held whole).
+pub fn reports(count: usize) -> impl Iterator<Item = String> {
     let mut r = Lcg(7);
-    (0..count)
-        .map(|n| {
-            let mut s = String::new();
-            report(&mut r, n, &mut s);
-            s
-        })
-        .collect()
+    (0..count).map(move |n| {
+        let mut s = String::new();
+        report(&mut r, n, &mut s);
+        s
+    })
 }

@@ -12,10 +12,19 @@
 //! holding a valid-looking empty result. With `--out-dir`, each job's output
 //! name is planned ([`crate::outdir::Plan`]) on this thread, in input order,
 //! as the job is taken: names never depend on thread timing.
+//!
+//! JSONL on stdin is a stream (whosaid as a stage under GNU parallel, Hadoop
+//! Streaming or Spark's `pipe()`): a reader thread parses its lines into a
+//! bounded channel and each chunk takes only what has arrived, so a document
+//! that comes alone is analysed and its rows flushed without waiting for the
+//! next one, and memory depends on the chunk, not on the length of the stream.
+//! The reader only parses: output names are still planned here, as jobs are
+//! taken from the channel, so they follow input order as for any other input.
 
 use std::fs;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, TryRecvError};
 use std::sync::{Mutex, PoisonError};
 use std::time::Instant;
 
@@ -35,6 +44,8 @@ pub struct Summary {
     pub done: usize,
     /// Inputs that failed.
     pub failed: usize,
+    /// Bad JSONL lines skipped under `--skip-bad-lines` (reported, not failed).
+    pub skipped: usize,
     /// Sentences written.
     pub sentences: usize,
     /// Speakers found.
@@ -54,8 +65,41 @@ enum Job {
     Stdin,
     /// A document from a JSONL corpus; `at` is its `FILE:LINE`.
     Doc { source: String, text: String, at: String },
-    /// Something that failed before analysis (walk error, bad JSONL line).
-    Failed { what: String, cause: String },
+    /// Something that failed before analysis (walk error, bad JSONL line);
+    /// `skipped` when it only counts as a skipped line (`--skip-bad-lines`).
+    Failed { what: String, cause: String, skipped: bool },
+}
+
+/// Why a job wrote nothing: the input, the cause, and whether it only counts
+/// as a skipped line rather than a failure.
+#[derive(Debug)]
+struct Failure {
+    what: String,
+    cause: String,
+    skipped: bool,
+}
+
+impl From<(String, String)> for Failure {
+    fn from((what, cause): (String, String)) -> Self {
+        Failure { what, cause, skipped: false }
+    }
+}
+
+impl Failure {
+    /// Reports it on `err` (above the progress line, if any) and counts it.
+    fn report<E: Write>(
+        &self,
+        progress: Option<&indicatif::ProgressBar>,
+        err: &mut E,
+        summary: &mut Summary,
+    ) -> io::Result<()> {
+        if self.skipped {
+            summary.skipped += 1;
+        } else {
+            summary.failed += 1;
+        }
+        say(progress, err, &format!("whosaid: {}: {}", self.what, self.cause))
+    }
 }
 
 /// A job with its output file below `--out-dir`, if any.
@@ -103,7 +147,7 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
     let started = Instant::now();
     let mut summary = Summary::default();
     let mut out = io::BufWriter::with_capacity(1 << 16, out);
-    let mut framing = Framing { writer: Writer::new(cfg.write), open: false };
+    let mut framing = Framing { writer: Writer::new(cfg.write), open: false, flush: false };
     let progress = progress_bar(cfg);
     let to_stdout = cfg.out_dir.is_none();
     let mut plan = cfg.out_dir.as_deref().map(|d| Plan::new(d, cfg.write.format));
@@ -124,14 +168,21 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
     let caches: Vec<Mutex<TagCache>> = (0..threads).map(|_| Mutex::new(TagCache::new())).collect();
     // workers render bodies with their own writer; `writer` frames them here
     let renderer = Writer::new(cfg.write);
-    let mut jobs = jobs(cfg).peekable();
+    let mut feed = Feed::new(cfg, chunk);
+    // on a stream, rows are flushed per document: a reader never waits for a buffer to fill
+    framing.flush = matches!(feed, Feed::Stream { .. });
     // results of the previous chunk, written while the next one is analysed
-    let mut pending: Option<Vec<Result<Done, (String, String)>>> = None;
+    let mut pending: Option<Vec<Result<Done, Failure>>> = None;
     // pages written under --out-dir, for the HTML index
     let mut pages = Vec::new();
     loop {
-        let batch: Vec<Work> =
-            jobs.by_ref().take(chunk).map(|job| planned(plan.as_mut(), job, &mut collisions)).collect();
+        // with results pending, a stream gives what has arrived (maybe nothing) so they are written now;
+        // names are planned here, in input order, whichever thread parsed the jobs
+        let batch: Vec<Work> = feed
+            .batch(chunk, pending.is_none())
+            .into_iter()
+            .map(|job| planned(plan.as_mut(), job, &mut collisions))
+            .collect();
         for w in collisions.drain(..) {
             say(progress.as_ref(), err, &format!("whosaid: warning: {w}"))?;
         }
@@ -141,10 +192,10 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
         // a lone input (the usual single report, or a huge one) is written
         // straight to the output instead of through a buffer
         if pending.is_none()
-            && summary.done + summary.failed == 0
+            && summary.done + summary.failed + summary.skipped == 0
             && batch.len() == 1
             && to_stdout
-            && !jobs_left(&mut jobs)
+            && !feed.more()
         {
             let work = batch.into_iter().next().expect("one job");
             match load(cfg, work.job) {
@@ -163,10 +214,7 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
                         Err(e) => return broken_or(e, summary),
                     }
                 }
-                Err((what, cause)) => {
-                    summary.failed += 1;
-                    writeln!(err, "whosaid: {what}: {cause}")?;
-                }
+                Err(f) => f.report(progress.as_ref(), err, &mut summary)?,
             }
             continue;
         }
@@ -207,6 +255,8 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
         pending = analysed;
     }
     if to_stdout {
+        // lines skipped under --skip-bad-lines are no failure: with only those
+        // the run succeeds and its (empty) result is framed as usual
         let nothing_read = summary.done == 0 && summary.failed > 0;
         if let Err(e) = framing.close(&mut out, nothing_read) {
             return broken_or(e, summary);
@@ -233,11 +283,12 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
         let mb = summary.bytes as f64 / 1e6;
         writeln!(
             err,
-            "whosaid: {} files, {} sentences, {} speakers, {} failed; {:.2} MB in {:.2} s ({:.1} MB/s)",
+            "whosaid: {} files, {} sentences, {} speakers, {} failed{}; {:.2} MB in {:.2} s ({:.1} MB/s)",
             summary.done,
             summary.sentences,
             summary.speakers,
             summary.failed,
+            if summary.skipped > 0 { format!(", {} bad lines skipped", summary.skipped) } else { String::new() },
             mb,
             secs,
             if secs > 0.0 { mb / secs } else { 0.0 }
@@ -250,7 +301,7 @@ pub fn run<W: Write, E: Write>(cfg: &Config, out: W, err: &mut E) -> io::Result<
 /// errors go to `err`. A failure to write to `err` is the outer error; a
 /// failure to write the output (a closed pipe, a full disk) the inner one.
 fn write_results<W: Write, E: Write>(
-    results: Vec<Result<Done, (String, String)>>,
+    results: Vec<Result<Done, Failure>>,
     framing: &mut Framing,
     out: &mut W,
     err: &mut E,
@@ -268,15 +319,12 @@ fn write_results<W: Write, E: Write>(
                 summary.bytes += d.bytes;
                 // with --out-dir bodies are empty: standard output stays closed
                 if !d.body.is_empty() {
-                    if let Err(e) = framing.open(out).and_then(|w| w.write_body(out, &d.body)) {
+                    if let Err(e) = framing.write_body(out, &d.body) {
                         return Ok(Err(e));
                     }
                 }
             }
-            Err((what, cause)) => {
-                summary.failed += 1;
-                say(progress, err, &format!("whosaid: {what}: {cause}"))?;
-            }
+            Err(f) => f.report(progress, err, summary)?,
         }
         if let Some(p) = progress {
             p.inc(1);
@@ -298,6 +346,9 @@ fn say<E: Write>(progress: Option<&indicatif::ProgressBar>, err: &mut E, line: &
 struct Framing {
     writer: Writer,
     open: bool,
+    /// Flush after each report's rows (a stream: the next stage reads them
+    /// while whosaid waits for its next input).
+    flush: bool,
 }
 
 impl Framing {
@@ -308,6 +359,15 @@ impl Framing {
             self.writer.begin(out)?;
         }
         Ok(&mut self.writer)
+    }
+
+    /// Writes one report's rendered rows, flushed when `flush` is set.
+    fn write_body<W: Write>(&mut self, out: &mut W, body: &[u8]) -> io::Result<()> {
+        self.open(out)?.write_body(out, body)?;
+        if self.flush {
+            out.flush()?;
+        }
+        Ok(())
     }
 
     /// Ends the output; when no input could be read, writes nothing at all.
@@ -325,17 +385,24 @@ fn progress_text(reports: usize, bytes: usize, secs: f64) -> String {
     format!("{}, {:.0}/s, {:.1} MB/s", count(reports, "report"), per_sec(reports as f64), per_sec(bytes as f64 / 1e6))
 }
 
-/// The closing line of an `--out-dir` run: inputs and files written, and
-/// why they differ.
+/// The closing line of an `--out-dir` run: inputs (a skipped bad JSONL line
+/// counts as one) and files written, and why they differ.
 fn out_dir_summary(s: &Summary, renamed: usize, dir: &Path) -> String {
     let mut line = format!(
         "whosaid: {}, {} written to {}",
-        count(s.done + s.failed, "input"),
+        count(s.done + s.failed + s.skipped, "input"),
         count(s.done, "file"),
         dir.display()
     );
     if s.failed > 0 {
         line += &format!("; {} failed (see above), so no file for {}", count(s.failed, "input"), pronoun(s.failed));
+    }
+    if s.skipped > 0 {
+        line += &format!(
+            "; {} skipped (--skip-bad-lines, see above), so no file for {}",
+            count(s.skipped, "bad line"),
+            pronoun(s.skipped)
+        );
     }
     if renamed > 0 {
         line += &format!("; {} had a name already taken and got a ~N suffix (see warnings)", count(renamed, "input"));
@@ -404,9 +471,74 @@ fn planned(plan: Option<&mut Plan>, job: Job, collisions: &mut Vec<String>) -> W
     Work { job, out: Some(issued.rel) }
 }
 
-/// True if more jobs follow.
-fn jobs_left(jobs: &mut std::iter::Peekable<Box<dyn Iterator<Item = Job> + '_>>) -> bool {
-    jobs.peek().is_some()
+/// Where the loop takes its jobs from.
+enum Feed<'c> {
+    /// Inputs that are there to be read (files, folders, JSONL files): taken
+    /// in order, a chunk at a time.
+    Ready(std::iter::Peekable<Box<dyn Iterator<Item = Job> + 'c>>),
+    /// A stream (JSONL on stdin), parsed by a reader thread into a channel
+    /// bounded to one chunk; `next` holds a job taken to see if one follows.
+    Stream { rx: mpsc::Receiver<Job>, next: Option<Job> },
+}
+
+impl Feed<'_> {
+    fn new(cfg: &Config, chunk: usize) -> Feed<'_> {
+        let stdin = cfg.paths.is_empty() || cfg.paths.iter().any(|p| p.as_os_str() == "-");
+        if cfg.input != InputKind::Jsonl || !stdin {
+            return Feed::Ready(jobs(cfg).peekable());
+        }
+        let (tx, rx) = mpsc::sync_channel(chunk);
+        let cfg = cfg.clone();
+        // not joined: if the output closes early the reader may be waiting on
+        // stdin, and ends with the process (or at its next send)
+        std::thread::spawn(move || {
+            for job in jobs(&cfg) {
+                if tx.send(job).is_err() {
+                    break;
+                }
+            }
+        });
+        Feed::Stream { rx, next: None }
+    }
+
+    /// Up to `max` jobs; empty at the end. A stream gives what has arrived,
+    /// waiting for a first job only if `wait`: without it, empty may also mean
+    /// "nothing yet".
+    fn batch(&mut self, max: usize, wait: bool) -> Vec<Job> {
+        match self {
+            Feed::Ready(jobs) => jobs.by_ref().take(max).collect(),
+            Feed::Stream { rx, next } => {
+                let mut batch: Vec<Job> = next.take().into_iter().collect();
+                if batch.is_empty() && wait {
+                    batch.extend(rx.recv().ok());
+                }
+                while batch.len() < max {
+                    match rx.try_recv() {
+                        Ok(j) => batch.push(j),
+                        Err(_) => break,
+                    }
+                }
+                batch
+            }
+        }
+    }
+
+    /// False only when no job follows (a stream says so once it has ended).
+    fn more(&mut self) -> bool {
+        match self {
+            Feed::Ready(jobs) => jobs.peek().is_some(),
+            Feed::Stream { rx, next } => {
+                if next.is_none() {
+                    match rx.try_recv() {
+                        Ok(j) => *next = Some(j),
+                        Err(TryRecvError::Disconnected) => return false,
+                        Err(TryRecvError::Empty) => {}
+                    }
+                }
+                true
+            }
+        }
+    }
 }
 
 /// A job's text, read and decoded.
@@ -415,9 +547,9 @@ struct Loaded {
     text: String,
 }
 
-fn load(cfg: &Config, job: Job) -> Result<Loaded, (String, String)> {
+fn load(cfg: &Config, job: Job) -> Result<Loaded, Failure> {
     match job {
-        Job::Failed { what, cause } => Err((what, cause)),
+        Job::Failed { what, cause, skipped } => Err(Failure { what, cause, skipped }),
         Job::Stdin => {
             let mut b = Vec::new();
             io::stdin().lock().read_to_end(&mut b).map_err(|e| ("-".to_string(), e.to_string()))?;
@@ -434,7 +566,7 @@ fn load(cfg: &Config, job: Job) -> Result<Loaded, (String, String)> {
     }
 }
 
-fn process(cfg: &Config, writer: &Writer, work: Work, cache: &mut TagCache) -> Result<Done, (String, String)> {
+fn process(cfg: &Config, writer: &Writer, work: Work, cache: &mut TagCache) -> Result<Done, Failure> {
     let l = load(cfg, work.job)?;
     // sentence-level JSON runs to about seven times the input
     let mut body = Vec::with_capacity(l.text.len() * 3);
@@ -446,7 +578,7 @@ fn process(cfg: &Config, writer: &Writer, work: Work, cache: &mut TagCache) -> R
         let target = dir.join(&rel);
         if target.exists() && is_input(cfg, &target) {
             let e = format!("refusing to overwrite the input {} with this input's output", target.display());
-            return Err((l.source, e));
+            return Err((l.source, e).into());
         }
         outdir::write(&target, cfg.write, &body).map_err(|e| (l.source.clone(), e))?;
         body = Vec::new();
@@ -539,7 +671,7 @@ fn walk(cfg: &Config, root: PathBuf, out_dir: Option<PathBuf>) -> impl Iterator<
             } else {
                 e.to_string()
             };
-            Some(Job::Failed { what, cause })
+            Some(Job::Failed { what, cause, skipped: false })
         }
     })
 }
@@ -552,35 +684,47 @@ fn corpus(cfg: &Config, job: Job) -> Box<dyn Iterator<Item = Job> + '_> {
             let shown = path.display().to_string();
             match fs::File::open(&path) {
                 Ok(f) => (shown, Box::new(BufReader::new(f))),
-                Err(e) => return Box::new(std::iter::once(Job::Failed { what: shown, cause: io_cause(&e) })),
+                Err(e) => {
+                    return Box::new(std::iter::once(Job::Failed { what: shown, cause: io_cause(&e), skipped: false }))
+                }
             }
         }
         other => return Box::new(std::iter::once(other)),
     };
-    let (idf, tf) = (cfg.id_field.clone(), cfg.text_field.clone());
+    let (idf, tf, skip) = (cfg.id_field.clone(), cfg.text_field.clone(), cfg.skip_bad_lines);
     Box::new(reader.split(b'\n').enumerate().filter_map(move |(n, line)| {
         let what = format!("{name}:{}", n + 1);
         let line = match line {
             Ok(l) => l,
-            Err(e) => return Some(Job::Failed { what, cause: e.to_string() }),
+            Err(e) => return Some(Job::Failed { what, cause: e.to_string(), skipped: false }),
         };
         if line.iter().all(u8::is_ascii_whitespace) {
             return None;
         }
         let v: serde_json::Value = match serde_json::from_slice(&line) {
             Ok(v) => v,
-            Err(e) => return Some(Job::Failed { what, cause: format!("invalid JSON: {e}") }),
+            Err(e) => return Some(Job::Failed { what, cause: format!("invalid JSON: {e}"), skipped: skip }),
         };
-        let Some(text) = v.get(&tf).and_then(|t| t.as_str()) else {
-            return Some(Job::Failed { what, cause: format!("no string field {tf:?}") });
+        let Some(text) = field(&v, &tf).and_then(|t| t.as_str()) else {
+            return Some(Job::Failed { what, cause: format!("no string field {tf:?}"), skipped: skip });
         };
-        let source = match v.get(&idf) {
+        let source = match field(&v, &idf) {
             Some(serde_json::Value::String(s)) => s.clone(),
             Some(serde_json::Value::Number(x)) => x.to_string(),
             _ => format!("{name}:{}", n + 1),
         };
         Some(Job::Doc { source, text: text.to_string(), at: what })
     }))
+}
+
+/// A field of a JSONL document: a top-level name, or a JSON Pointer
+/// (`/meta/url`) for a nested one.
+fn field<'v>(doc: &'v serde_json::Value, name: &str) -> Option<&'v serde_json::Value> {
+    if name.starts_with('/') {
+        doc.pointer(name)
+    } else {
+        doc.get(name)
+    }
 }
 
 #[cfg(test)]
@@ -613,6 +757,7 @@ mod tests {
     fn out_dir_summary_says_why_counts_differ() {
         let dir = Path::new("out");
         let s = |done, failed| Summary { done, failed, ..Summary::default() };
+        let skipped = |done, failed, skipped| Summary { done, failed, skipped, ..Summary::default() };
         let cases: &[(&str, Summary, usize, &str)] = &[
             ("all written", s(2, 0), 0, "whosaid: 2 inputs, 2 files written to out"),
             ("one", s(1, 0), 0, "whosaid: 1 input, 1 file written to out"),
@@ -621,6 +766,18 @@ mod tests {
                 s(1, 2),
                 0,
                 "whosaid: 3 inputs, 1 file written to out; 2 inputs failed (see above), so no file for them",
+            ),
+            (
+                "bad lines skipped",
+                skipped(2, 0, 1),
+                0,
+                "whosaid: 3 inputs, 2 files written to out; 1 bad line skipped (--skip-bad-lines, see above), so no file for it",
+            ),
+            (
+                "failed and skipped",
+                skipped(1, 1, 2),
+                0,
+                "whosaid: 4 inputs, 1 file written to out; 1 input failed (see above), so no file for it; 2 bad lines skipped (--skip-bad-lines, see above), so no file for them",
             ),
             (
                 "renamed",

@@ -56,13 +56,17 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = InputKind::Text, help_heading = "Input")]
     pub input: InputKind,
 
-    /// With --input jsonl: the field holding the document id.
+    /// With --input jsonl: the field holding the document id (a JSON Pointer such as /meta/url for a nested one).
     #[arg(long, default_value = "id", value_name = "NAME", help_heading = "Input")]
     pub id_field: String,
 
-    /// With --input jsonl: the field holding the text.
+    /// With --input jsonl: the field holding the text (a JSON Pointer such as /meta/body for a nested one).
     #[arg(long, default_value = "text", value_name = "NAME", help_heading = "Input")]
     pub text_field: String,
+
+    /// With --input jsonl: a line that is not JSON or has no text is reported on stderr and skipped, without exit status 1 (under Spark's pipe() that would fail the task).
+    #[arg(long, help_heading = "Input")]
+    pub skip_bad_lines: bool,
 
     /// Which files in folders count (repeatable) [default: *.txt *.md *.text *.markdown].
     #[arg(long = "glob", value_name = "GLOB", help_heading = "Input")]
@@ -178,6 +182,8 @@ pub struct Config {
     pub id_field: String,
     /// JSONL text field.
     pub text_field: String,
+    /// Bad JSONL lines are skipped, not failures.
+    pub skip_bad_lines: bool,
     /// Decode invalid UTF-8 lossily.
     pub lossy: bool,
     /// Print a summary line.
@@ -263,6 +269,9 @@ impl Args {
         if !(0.0..=1.0).contains(&self.min_score) {
             return Err(cfg_err("--min-score", format!("{} is not between 0 and 1", self.min_score)));
         }
+        if self.skip_bad_lines && self.input != InputKind::Jsonl {
+            return Err(cfg_err("--skip-bad-lines", "only goes with --input jsonl"));
+        }
         if self.threads == Some(0) {
             return Err(cfg_err("--threads", "must be at least 1"));
         }
@@ -289,6 +298,7 @@ impl Args {
             input: self.input,
             id_field: self.id_field,
             text_field: self.text_field,
+            skip_bad_lines: self.skip_bad_lines,
             lossy: self.lossy,
             stats: self.stats,
             quiet: self.quiet,

@@ -684,6 +684,13 @@ fn nothing_read_leaves_stdout_empty() {
     fs::write(d.join("bin.txt"), b"\0\0").unwrap();
     whosaid().arg(d).assert().code(1).stdout("");
     whosaid().args(["--input", "jsonl"]).write_stdin("not json\n").assert().code(1).stdout("");
+    // a skipped bad line is no failure: the run succeeds with a valid empty result
+    whosaid()
+        .args(["--input", "jsonl", "--skip-bad-lines"])
+        .write_stdin("not json\n")
+        .assert()
+        .success()
+        .stdout("[]\n");
     // counter-cases: inputs that were read and are empty give a valid empty result
     fs::remove_file(d.join("bin.txt")).unwrap();
     whosaid().arg(d).assert().success().stdout("[]\n");
@@ -727,7 +734,7 @@ fn help_groups_options_with_one_example_per_group() {
     let long = String::from_utf8(whosaid().arg("--help").assert().success().get_output().stdout.clone()).unwrap();
     let short = String::from_utf8(whosaid().arg("-h").assert().success().get_output().stdout.clone()).unwrap();
     let groups: &[(&str, &[&str])] = &[
-        ("Input:", &["--input", "--id-field", "--glob", "--hidden", "--lossy"]),
+        ("Input:", &["--input", "--id-field", "--skip-bad-lines", "--glob", "--hidden", "--lossy"]),
         ("Output:", &["--format", "--level", "--out-dir", "--output", "--pretty", "--bom", "--no-sanitize"]),
         ("Analysis:", &["--topics", "--lang", "--abbreviations"]),
         ("Batch:", &["--threads", "--stats", "--quiet"]),
@@ -779,4 +786,216 @@ fn release_binary_is_lean_and_profiling_keeps_line_tables() {
     assert!(has(&profiling, "strip", "\"none\""), "{profiling:?}");
     // criterion inherits from release: it must not inherit the stripping
     assert!(has(&profile("bench"), "strip", "\"none\""));
+}
+
+/// One JSONL corpus line.
+fn doc(id: &str, text: &str) -> String {
+    format!("{}\n", serde_json::json!({ "id": id, "text": text }))
+}
+
+/// The `source` of each JSON Lines row.
+fn sources(stdout: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["source"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// As a pipe stage, each document's rows come out as soon as it is analysed,
+/// while stdin is still open: the next document is only sent after the rows
+/// of the previous one have been read (a stage that waited for a full chunk
+/// or for the end of input would time out here).
+#[test]
+fn jsonl_stream_flushes_each_document() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::sync::mpsc;
+    use std::time::Duration;
+    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("whosaid"))
+        .args(["--input", "jsonl", "--format", "jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = BufReader::new(child.stdout.take().unwrap());
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in stdout.lines() {
+            if tx.send(line.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    let docs = [
+        ("a", "Ms Ada Byrne (Chair) said so. She left early.", 2),
+        ("b", "Mr Ben Cole (Adviser) argued that privacy matters.", 1),
+        ("c", "Dr Cho Min said one thing. She added another. Min concluded.", 3),
+    ];
+    for (id, text, rows) in docs {
+        stdin.write_all(doc(id, text).as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        for i in 0..rows {
+            let line = rx.recv_timeout(Duration::from_secs(60)).unwrap_or_else(|_| {
+                let _ = child.kill();
+                panic!("no row {i} of document {id} while stdin is open")
+            });
+            let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+            assert_eq!((v["source"].as_str(), v["index"].as_u64()), (Some(id), Some(i)), "{line}");
+        }
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+    assert!(rx.recv_timeout(Duration::from_secs(10)).is_err(), "no rows after the last document");
+}
+
+/// A bad line is reported with its line number and the rest of the input is
+/// analysed; `--skip-bad-lines` keeps exit status 0 for bad lines only (what
+/// Spark's `pipe()`, which fails the task on any other status, needs).
+#[test]
+fn bad_jsonl_lines_with_and_without_skip() {
+    let good = doc("d1", "Ms Ada Byrne (Chair) said so.") + &doc("d3", "Mr Ben Cole said so.");
+    let bad_json = doc("d1", "Ms Ada Byrne (Chair) said so.")
+        + "{\"id\": \"d2\", \"text\": \n"
+        + &doc("d3", "Mr Ben Cole said so.");
+    let no_text = doc("d1", "Ms Ada Byrne (Chair) said so.")
+        + "{\"id\": \"d2\", \"body\": \"x\"}\n"
+        + &doc("d3", "Mr Ben Cole said so.");
+    let dir = TempDir::new().unwrap();
+    let missing = dir.path().join("missing.jsonl").display().to_string();
+    // name, --input and extra args, stdin, exit code, stderr must contain, row sources
+    type Case<'a> = (&'a str, &'a [&'a str], &'a str, i32, &'a str, &'a [&'a str]);
+    let cases: &[Case] = &[
+        ("all good", &["--input", "jsonl"], &good, 0, "", &["d1", "d3"]),
+        ("all good, skip", &["--input", "jsonl", "--skip-bad-lines"], &good, 0, "", &["d1", "d3"]),
+        ("invalid JSON", &["--input", "jsonl"], &bad_json, 1, "whosaid: -:2: invalid JSON", &["d1", "d3"]),
+        (
+            "invalid JSON, skip",
+            &["--input", "jsonl", "--skip-bad-lines"],
+            &bad_json,
+            0,
+            "whosaid: -:2: invalid JSON",
+            &["d1", "d3"],
+        ),
+        ("no text", &["--input", "jsonl"], &no_text, 1, "whosaid: -:2: no string field \"text\"", &["d1", "d3"]),
+        (
+            "no text, skip",
+            &["--input", "jsonl", "--skip-bad-lines"],
+            &no_text,
+            0,
+            "whosaid: -:2: no string field \"text\"",
+            &["d1", "d3"],
+        ),
+        (
+            "skip counts in the summary",
+            &["--input", "jsonl", "--skip-bad-lines", "--stats"],
+            &bad_json,
+            0,
+            "2 files, 2 sentences, 2 speakers, 0 failed, 1 bad lines skipped",
+            &["d1", "d3"],
+        ),
+        // a missing file is not a bad line: still a failure
+        (
+            "missing file, skip",
+            &["--input", "jsonl", "--skip-bad-lines", "-", &missing],
+            &good,
+            1,
+            "missing.jsonl: no such file",
+            &["d1", "d3"],
+        ),
+        (
+            "skip without jsonl input",
+            &["--input", "text", "--skip-bad-lines"],
+            &good,
+            2,
+            "--skip-bad-lines: only goes with --input jsonl",
+            &[],
+        ),
+    ];
+    for (name, extra, input, code, needle, want) in cases {
+        let out = whosaid().arg("--format=jsonl").args(*extra).write_stdin(*input).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(*code), "{name}: {err}");
+        assert!(err.contains(needle), "{name}: {err}");
+        assert_eq!(err.is_empty(), needle.is_empty(), "{name}: {err}");
+        assert_eq!(sources(&out.stdout), *want, "{name}");
+    }
+}
+
+/// Other corpus shapes: `--id-field`/`--text-field` name a top-level field,
+/// or a nested one by JSON Pointer.
+#[test]
+fn jsonl_field_mapping() {
+    let text = "Ms Ada Byrne (Chair) said so.";
+    let crawl = format!("{}\n", serde_json::json!({ "url": "https://example.org/a", "content": text }));
+    let nested = format!("{}\n", serde_json::json!({ "meta": { "url": "u1", "n": 7 }, "body": { "text": text } }));
+    let slashed = format!("{}\n", serde_json::json!({ "a/b": "k", "text": text }));
+    // name, fields, input, exit code, sources
+    type Case<'a> = (&'a str, &'a [&'a str], &'a str, i32, &'a [&'a str]);
+    let cases: &[Case] = &[
+        (
+            "crawl-like url/content",
+            &["--id-field", "url", "--text-field", "content"],
+            &crawl,
+            0,
+            &["https://example.org/a"],
+        ),
+        ("crawl-like, default fields", &[], &crawl, 1, &[]),
+        ("nested by pointer", &["--id-field", "/meta/url", "--text-field", "/body/text"], &nested, 0, &["u1"]),
+        ("numeric nested id", &["--id-field", "/meta/n", "--text-field", "/body/text"], &nested, 0, &["7"]),
+        // no id: the line number stands in
+        ("missing id", &["--id-field", "/meta/none", "--text-field", "/body/text"], &nested, 0, &["-:1"]),
+        ("pointer to an object is no text", &["--text-field", "/body"], &nested, 1, &[]),
+        ("a name with a slash is a top-level key", &["--id-field", "a/b"], &slashed, 0, &["k"]),
+    ];
+    for (name, fields, input, code, want) in cases {
+        let out = whosaid()
+            .args(["--input", "jsonl", "--format", "jsonl"])
+            .args(*fields)
+            .write_stdin(*input)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(*code), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(sources(&out.stdout), *want, "{name}");
+    }
+}
+
+/// The stream meets the other outputs: under `--out-dir` names are planned
+/// in input order as jobs leave the reader thread (a repeated id gets ~2) and
+/// the closing line counts the skipped line; xlsx and html on stdout hold
+/// every document that arrived.
+#[test]
+fn jsonl_stream_with_out_dir_xlsx_and_html() {
+    let corpus = doc("dup", "Ms Ada Byrne (Chair) said so.") + "not json\n" + &doc("dup", "Mr Ben Cole said so.");
+    let skip = ["--input", "jsonl", "--skip-bad-lines"];
+    let dir = TempDir::new().unwrap();
+    let out = dir.path().join("out");
+    let args: Vec<&std::ffi::OsStr> = skip.iter().map(|a| a.as_ref()).collect();
+    let (code, err) = to_out_dir(&args, &out, &corpus);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out_files(&out), ["dup.json", "dup~2.json"]);
+    for (file, speaker) in [("dup.json", "Ada Byrne"), ("dup~2.json", "Ben Cole")] {
+        assert!(fs::read_to_string(out.join(file)).unwrap().contains(speaker), "{file}: {speaker}");
+    }
+    for needle in ["whosaid: -:2: invalid JSON", "3 inputs, 2 files written", "1 bad line skipped"] {
+        assert!(err.contains(needle), "{needle}: {err}");
+    }
+    // format, what stdout must hold
+    type Check = fn(&[u8]) -> bool;
+    let cases: &[(&str, Check)] = &[
+        ("html", |o| {
+            let page = String::from_utf8_lossy(o);
+            page.contains("Ada Byrne") && page.contains("Ben Cole")
+        }),
+        ("xlsx", |o| {
+            use calamine::Reader;
+            let mut wb: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(o.to_vec())).unwrap();
+            // header and one sentence per document
+            wb.worksheet_range("Sentences").unwrap().rows().count() == 3
+        }),
+    ];
+    for (format, check) in cases {
+        let o = whosaid().args(skip).args(["--format", format]).write_stdin(corpus.as_str()).output().unwrap();
+        assert!(o.status.success(), "{format}: {}", String::from_utf8_lossy(&o.stderr));
+        assert!(check(&o.stdout), "{format}");
+    }
 }
