@@ -970,10 +970,14 @@ fn pronoun_cue(
     }
     let (k, g) = hit?;
     let pick = |s: &usize| table[*s].gender.is_none_or(|x| x == g);
+    // among the speakers whose gender the text has not given, a given name's
+    // prior decides first ("Tomasz" he, "Oksana" she); the text overrides it
+    let likely = |s: &usize| table[*s].gender.or(table[*s].gender_prior).is_none_or(|x| x == g);
     let who = current
         .first()
         .filter(|s| table[**s].gender == Some(g))
         .copied()
+        .or_else(|| recency.iter().find(|s| pick(s) && likely(s)).copied())
         .or_else(|| recency.iter().find(|s| pick(s)).copied())?;
     let t = &toks[k];
     Some(Attribution {
@@ -1316,6 +1320,25 @@ mod tests {
             }
         }
         assert!(failed.is_empty(), "{}", failed.join("\n"));
+    }
+
+    #[test]
+    fn given_name_prior_for_pronouns() {
+        let intro = "Oksana Lind (Norland Institute) opened the panel. Tomasz Wilk (Kesra Lab) spoke next. ";
+        // (name, last sentence, expected speaker)
+        let cases: &[(&str, &str, &str)] = &[
+            ("the prior picks the earlier speaker", "She thanked the hosts.", "Oksana Lind"),
+            ("counter-case: the prior agrees with recency", "He thanked the hosts.", "Tomasz Wilk"),
+        ];
+        for (name, sentence, want) in cases {
+            let (got, kind) = last(&format!("{intro}{sentence}"));
+            assert_eq!((got, kind), (vec![want.to_string()], "pronoun"), "{name}");
+        }
+        // the text overrides the prior: a pronoun resolved to a speaker of
+        // unknown gender is learnt, whatever the name suggests
+        let a = Analyzer::default();
+        let r = a.analyze("t", "Ms Oksana Lind (Norland Institute) opened the panel.");
+        assert_eq!(r.speakers[0].gender, Some(crate::lexicon::Gender::Female));
     }
 
     #[test]

@@ -408,8 +408,9 @@ impl Analyzer {
         for (s, t) in speakers.iter_mut().zip(attributor.table()) {
             s.share =
                 if total_words == 0 { 0.0 } else { (s.words as f64 / total_words as f64 * 10000.0).round() / 10000.0 };
-            // gender may have been learnt from pronouns during attribution
-            s.gender = t.gender;
+            // gender may have been learnt from pronouns during attribution;
+            // else the given name's prior
+            s.gender = t.gender.or(t.gender_prior);
         }
         // per topic: speaker → sentences, speaker → score sum
         let mut by_topic: Vec<(PerSpeaker<usize>, PerSpeaker<f64>)> = vec![Default::default(); taxonomy.topics.len()];

@@ -39,6 +39,10 @@ pub struct Speaker {
     pub role: Option<&'static str>,
     /// Gender cue from the honorific or from pronouns resolved to this speaker.
     pub gender: Option<Gender>,
+    /// Gender prior of the given name (gazetteer), used for pronouns only
+    /// while the text has said nothing about the speaker's gender.
+    #[serde(skip)]
+    pub gender_prior: Option<Gender>,
     /// Forms that refer to this speaker (full name, surname, name parts).
     pub aliases: Vec<String>,
     /// Byte span of the introducing mention.
@@ -1202,7 +1206,13 @@ pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -
                     s.role = s.role.or(it.role);
                 }
                 None => {
+                    let gender_prior = name
+                        .split_whitespace()
+                        .next()
+                        .and_then(|g| gazetteer::lookup(g.split('-').next().unwrap_or(g)))
+                        .and_then(|g| g.gender);
                     let s = Speaker {
+                        gender_prior,
                         aliases: aliases_of(&name),
                         name,
                         honorific,
