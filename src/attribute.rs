@@ -650,6 +650,10 @@ fn fronted_phrase(src: &str, toks: &[Tok], first: usize) -> bool {
     if !matches!(w0.as_ref(), "in" | "at" | "during" | "on" | "after" | "following" | "before" | "throughout") {
         return false;
     }
+    // the name is not the phrase's own object ("In response to Berg, …")
+    if lexicon::FUNCTION_WORDS.contains(folded(toks[first - 1].text(src)).as_ref()) {
+        return false;
+    }
     // no finite verb inside ("opening" in "In his opening statement" is none)
     toks[1..first].iter().all(|t| {
         let w = t.text(src);

@@ -596,9 +596,13 @@ fn given_name_start(src: &str, toks: &[Tok], name_tok: usize, name_end: usize) -
 /// nationality first (`Kesra Aquaculture`), or an organisation word right
 /// after it (`… Development Authority`), marks an organisation's name.
 pub fn is_word_phrase(src: &str, toks: &[Tok], name_tok: usize, name_end: usize) -> bool {
-    // the start of an organisation's name: "Kesra Aquaculture Development Authority"
+    // the start of an organisation's name or a title: "Kesra Aquaculture
+    // Development Authority", "Kesra District Commissioner"
     if toks.get(name_end).is_some_and(|t| {
-        t.kind == Kind::Word && is_cap(t.text(src)) && lexicon::ORG_WORDS.contains(folded(t.text(src)).as_ref())
+        t.kind == Kind::Word && is_cap(t.text(src)) && {
+            let l = folded(t.text(src));
+            lexicon::ORG_WORDS.contains(l.as_ref()) || lexicon::TITLE_NOUNS.contains(l.as_ref())
+        }
     }) {
         return true;
     }

@@ -432,7 +432,7 @@ mod tests {
         for i in 0..5 {
             let n = i.to_string();
             let text = if i == 4 { long.as_str() } else { "short" };
-            let mut cells = vec!["r.txt", &n, "0", "5", "0", "text", "", "", "none", "", "", "", "", ""];
+            let mut cells = vec!["r.txt", &n, "0", "5", "0", "text", "", "", "none", "", "", "", "", "", ""];
             cells.push(text);
             book.row(Table::Sentences, &cells).unwrap();
         }
@@ -444,9 +444,9 @@ mod tests {
         let first = wb.worksheet_range("Sentences").unwrap();
         let second = wb.worksheet_range("Sentences (2)").unwrap();
         assert_eq!((first.height(), second.height()), (4, 3), "header + 3, header + 2");
-        assert_eq!(second.get((0, 14)), Some(&Data::String("text".into())), "the header again");
+        assert_eq!(second.get((0, 15)), Some(&Data::String("text".into())), "the header again");
         assert_eq!(second.get((2, 1)), Some(&Data::Float(4.0)), "numbers stay numbers");
-        match second.get((2, 14)) {
+        match second.get((2, 15)) {
             Some(Data::String(s)) => assert!(s.ends_with("[cut: 100 characters]") && s.chars().count() <= 40, "{s}"),
             other => panic!("{other:?}"),
         }
