@@ -1257,6 +1257,19 @@ mod tests {
                 "continuation",
             ),
             ("an introduction without the floor", "Joining later was Ms Ana Lind (Kesra Lab).", &[], "none"),
+            (
+                "the agent of a speech noun",
+                "Closing remarks by Okafor highlighted the need for rules.",
+                &["Thomas Okafor"],
+                "alias",
+            ),
+            ("counter-case: the author of a document is cited", "A report by Okafor shows the trend.", &[], "none"),
+            (
+                "a fronted phrase without a comma",
+                "In his closing statement Okafor noted the risks.",
+                &["Thomas Okafor"],
+                "alias",
+            ),
         ];
         let mut failed = Vec::new();
         for (name, sentence, speakers, kind) in cases {

@@ -1263,3 +1263,8 @@ pub static FRAMING_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     }
     s
 });
+
+/// Nouns of a speech act (`remarks by X`), from `src/data/speech_nouns.txt`.
+pub static SPEECH_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("data/speech_nouns.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+});

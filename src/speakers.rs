@@ -851,7 +851,7 @@ fn subject_context(src: &str, toks: &[Tok], first: usize) -> bool {
         || session_agent(src, toks, first)
 }
 
-/// `moderated by X`, `chaired by X`, `The floor was given to X`.
+/// `moderated by X`, `chaired by X`, `remarks by X`, `The floor was given to X`.
 pub fn session_agent(src: &str, toks: &[Tok], first: usize) -> bool {
     if first < 2 {
         return false;
@@ -860,7 +860,7 @@ pub fn session_agent(src: &str, toks: &[Tok], first: usize) -> bool {
     let v = folded(toks[first - 2].text(src));
     let participle =
         v.ends_with("ed") || matches!(v.as_ref(), "led" | "given" | "run" | "held" | "spoken" | "made" | "shown");
-    (p == "by" && participle && v != "asked" && v != "followed")
+    (p == "by" && (participle || lexicon::SPEECH_NOUNS.contains(v.as_ref())) && v != "asked" && v != "followed")
         || (p == "to" && matches!(v.as_ref(), "given" | "passed" | "handed" | "turned" | "went"))
 }
 
