@@ -182,6 +182,9 @@ impl AliasIndex {
     }
 }
 
+/// How many capitalised words may qualify a role noun (`The District Commissioner`).
+const QUALIFIER_WORDS: usize = 3;
+
 /// How many recent speakers pronoun and role resolution consider.
 const RECENT: usize = 32;
 
@@ -843,6 +846,24 @@ fn role_cue(src: &str, toks: &[Tok], table: &[Speaker], recency: &[usize]) -> Op
         {
             j += 1;
         }
+        // capitalised words before the title noun qualify it and must be in
+        // the speaker's title too: "The District Commissioner", "The
+        // Fisheries Minister" (for a "Minister of Fisheries")
+        let mut of_words: Vec<String> = Vec::new();
+        let title_noun = |k: usize| {
+            let l = folded(toks[k].text(src));
+            lexicon::TITLE_NOUNS.contains(l.as_ref())
+                || l.contains('-') && l.split('-').any(|p| lexicon::TITLE_NOUNS.contains(p))
+        };
+        if toks.get(j).is_some_and(|t| is_cap(t.text(src))) && !title_noun(j) {
+            if let Some(h) = (j + 1..(j + QUALIFIER_WORDS + 1).min(toks.len()))
+                .take_while(|&q| toks[q].kind == Kind::Word && is_cap(toks[q].text(src)))
+                .find(|&q| title_noun(q))
+            {
+                of_words.extend(toks[j..h].iter().map(|t| fold(t.text(src))));
+                j = h;
+            }
+        }
         let t = toks.get(j)?;
         let rw = folded(t.text(src));
         let role = lexicon::role_of(&rw);
@@ -855,16 +876,16 @@ fn role_cue(src: &str, toks: &[Tok], table: &[Speaker], recency: &[usize]) -> Op
         // content words must then be in the speaker's title ("the representative
         // of Brazil" is a delegation, not the Representative of Jordan)
         let mut after = j + 1;
-        let mut of_words: Vec<String> = Vec::new();
         if toks.get(after).is_some_and(|t| folded(t.text(src)) == "of") {
-            of_words = toks[after + 1..(after + 6).min(toks.len())]
-                .iter()
-                .take_while(|t| {
-                    t.kind == Kind::Word && !lexicon::REPORTING_VERBS.contains(folded(t.text(src)).as_ref())
-                })
-                .map(|t| fold(t.text(src)))
-                .filter(|w| !matches!(w.as_str(), "the" | "a" | "an" | "of" | "and"))
-                .collect();
+            of_words.extend(
+                toks[after + 1..(after + 6).min(toks.len())]
+                    .iter()
+                    .take_while(|t| {
+                        t.kind == Kind::Word && !lexicon::REPORTING_VERBS.contains(folded(t.text(src)).as_ref())
+                    })
+                    .map(|t| fold(t.text(src)))
+                    .filter(|w| !matches!(w.as_str(), "the" | "a" | "an" | "of" | "and")),
+            );
             let stop = (after + 6).min(toks.len());
             after = (after + 1..stop)
                 .find(|&q| {
