@@ -1286,6 +1286,18 @@ mod tests {
             ),
             ("counter-case: the author of a document is cited", "A report by Okafor shows the trend.", &[], "none"),
             (
+                "a session act's agent",
+                "The debate was moderated by Okafor, who set out the rules.",
+                &["Thomas Okafor"],
+                "alias",
+            ),
+            (
+                "counter-case: a passive that is no session act",
+                "The fund was established by Okafor in 2019.",
+                &[],
+                "none",
+            ),
+            (
                 "a fronted phrase without a comma",
                 "In his closing statement Okafor noted the risks.",
                 &["Thomas Okafor"],

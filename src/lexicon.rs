@@ -1268,3 +1268,8 @@ pub static FRAMING_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 pub static SPEECH_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("data/speech_nouns.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 });
+
+/// Participles of a session act (`moderated by X`), from `src/data/session_acts.txt`.
+pub static SESSION_ACTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("data/session_acts.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+});

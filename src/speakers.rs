@@ -858,9 +858,10 @@ pub fn session_agent(src: &str, toks: &[Tok], first: usize) -> bool {
     }
     let p = folded(toks[first - 1].text(src));
     let v = folded(toks[first - 2].text(src));
-    let participle =
-        v.ends_with("ed") || matches!(v.as_ref(), "led" | "given" | "run" | "held" | "spoken" | "made" | "shown");
-    (p == "by" && (participle || lexicon::SPEECH_NOUNS.contains(v.as_ref())) && v != "asked" && v != "followed")
+    // a listed session act; another passive ("appointed by", "headed by")
+    // names someone only mentioned
+    let act = lexicon::SESSION_ACTS.contains(v.as_ref());
+    (p == "by" && (act || lexicon::SPEECH_NOUNS.contains(v.as_ref())))
         || (p == "to" && matches!(v.as_ref(), "given" | "passed" | "handed" | "turned" | "went"))
 }
 
@@ -1587,6 +1588,8 @@ mod tests {
             "Marine Governance stressed the need for rules.",
             "Ghana Aquaculture Development Authority stated its plans.",
             "Climate Diplomacy argued for a new treaty.",
+            "The forum met the Expert Panel appointed by UN Secretary-General Eda Kvist to review funding rules.",
+            "The panel discussed a report by the Delta Commission, headed by Oren Malik and Paul Drey.",
         ] {
             let got = parse(text);
             assert!(got.iter().all(|g| !g.3), "{text:?} gave {got:?}");
