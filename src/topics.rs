@@ -1022,7 +1022,7 @@ impl Tagger {
                     && ws.iter().enumerate().all(|(j, kw)| match s.at(i + j) {
                         Some((stem, norm)) => {
                             *stem == kw.stem
-                                && norm.starts_with(&*kw.guard)
+                                && (kw.guard.is_empty() || norm.starts_with(&*kw.guard))
                                 && (j == 0 || gap_ok(s.src, s.words[i + j - 1].1, s.words[i + j].0))
                                 && kw
                                     .upper
