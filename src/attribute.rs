@@ -1303,6 +1303,20 @@ mod tests {
                 &["Thomas Okafor"],
                 "alias",
             ),
+            ("a qualified role noun from a title", "The Research Head noted the gap.", &["Thomas Okafor"], "role"),
+            ("counter-case: a role nobody's title holds", "The Finance Minister noted the gap.", &[], "none"),
+            (
+                "a relative clause left unclosed before the main verb",
+                "Okafor, who served as the second panellist dwelt on funding.",
+                &["Thomas Okafor"],
+                "alias",
+            ),
+            (
+                "counter-case: a closed relative clause",
+                "Novak, who thanked the panel, said that rules matter.",
+                &["Alexandra Novak"],
+                "alias",
+            ),
         ];
         let mut failed = Vec::new();
         for (name, sentence, speakers, kind) in cases {

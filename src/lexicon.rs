@@ -966,6 +966,7 @@ pub static REPORTING_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         "reference",
         "quote",
         "launch",
+        "dwell:dwelt:dwells:dwelled",
     ];
     let mut s: HashSet<String> = HashSet::default();
     for entry in stems {

@@ -706,8 +706,25 @@ pub fn predicate_at(src: &str, toks: &[Tok], mut k: usize) -> Option<usize> {
                     }
                     // "Chen, who had not spoken until then, argued …"
                     if matches!(nw.as_ref(), "who" | "whose") {
-                        let close = (k + 2..(k + 30).min(toks.len())).find(|&q| toks[q].text(src) == ",")?;
-                        k = close;
+                        let stop = (k + ASIDE_TOKENS).min(toks.len());
+                        let close = (k + 2..stop).find(|&q| toks[q].text(src) == ",");
+                        // a relative clause left unclosed ends at the main verb:
+                        // "Samuel, who served as the second panellist dwelt on …"
+                        let main_verb = (k + 4..close.unwrap_or(stop)).find(|&q| {
+                            let (w, p) = (toks[q].text(src), toks[q - 1].text(src));
+                            is_lower(w)
+                                && !w.ends_with("ing")
+                                && lexicon::REPORTING_VERBS.contains(folded(w).as_ref())
+                                && toks[q - 1].kind == Kind::Word
+                                && is_lower(p)
+                                && !lexicon::FUNCTION_WORDS.contains(folded(p).as_ref())
+                                && !lexicon::ADVERBS.contains(folded(p).as_ref())
+                                && !matches!(folded(p).as_ref(), "has" | "have" | "had" | "was" | "were" | "is" | "be")
+                        });
+                        if main_verb.is_some() {
+                            return main_verb;
+                        }
+                        k = close?;
                         continue;
                     }
                     if lexicon::ADVERBS.contains(folded(n.text(src)).as_ref()) {
