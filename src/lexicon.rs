@@ -25,12 +25,12 @@ fn set(words: &[&'static str]) -> HashSet<&'static str> {
 pub static HONORIFICS: LazyLock<HashMap<&'static str, Option<Gender>>> = LazyLock::new(|| {
     use Gender::*;
     let mut m = HashMap::default();
-    for w in ["mr", "sir", "lord", "prince", "sheikh", "king", "messrs", "monsieur", "herr", "señor", "sr"] {
+    for w in ["mr", "sir", "lord", "prince", "sheikh", "king", "messrs", "monsieur", "herr", "señor", "sr", "alhaji"] {
         m.insert(w, Some(Male));
     }
     for w in [
         "ms", "mrs", "miss", "dame", "lady", "princess", "queen", "madam", "madame", "mme", "mlle", "frau", "señora",
-        "sra",
+        "sra", "hajiya", "hajia", "alhaja", "datin",
     ] {
         m.insert(w, Some(Female));
     }
@@ -83,6 +83,12 @@ pub static HONORIFICS: LazyLock<HashMap<&'static str, Option<Gender>>> = LazyLoc
         "sheikha",
         "father",
         "sister",
+        // Malaysian and Bruneian styles: "Datuk Seri", "Tun" ("Sri" is Sri Lanka's)
+        "datuk",
+        "dato",
+        "seri",
+        "tun",
+        "engr",
     ] {
         m.insert(w, None);
     }

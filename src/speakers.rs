@@ -118,8 +118,12 @@ pub fn honorific_chain(src: &str, toks: &[Tok], i: usize) -> Option<(usize, Opti
         }
         let Some(g) = lexicon::HONORIFICS.get(lw.as_ref()) else { break };
         if lexicon::honorific_needs_period(&lw) && !has_period {
-            // `General`, `President` … count only when a name follows directly.
-            if !toks.get(j + 1).is_some_and(|n| is_name_word(n.text(src))) {
+            // `General`, `President` … count only when a name follows directly,
+            // not a word of a longer title ("Deputy Permanent Representative")
+            let title_after = toks
+                .get(j + 2)
+                .is_some_and(|n| is_cap(n.text(src)) && lexicon::TITLE_NOUNS.contains(folded(n.text(src)).as_ref()));
+            if !toks.get(j + 1).is_some_and(|n| is_name_word(n.text(src))) || title_after {
                 break;
             }
         }
@@ -462,7 +466,8 @@ fn pre_descriptor(
     let title_noun = |l: &str| {
         lexicon::TITLE_NOUNS.contains(l) || (l.contains('-') && l.split('-').any(|p| lexicon::TITLE_NOUNS.contains(p)))
     };
-    let mut is_title = title_noun(&lw);
+    // an honorific that is itself a title noun completes the title: "Council President X"
+    let mut is_title = title_noun(&lw) || is_cap(last.text(src)) && title_noun(&folded(toks[name_tok].text(src)));
     // a capitalised word ends the phrase ("Minister of Water Resources Lidia
     // Marsh"); whether it is a title is decided below, by a title noun inside
     if !(is_title || possessive || is_cap(last.text(src))) {
@@ -1028,6 +1033,9 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
         // descriptor before the name (or before the honorific)
         let mut first = start;
         let mut pre_role = None;
+        // the honorific proper starts after title nouns that end a title before
+        // it: "International Trade Minister Datuk Seri X", "Council President X"
+        let mut hon_start = start;
         if let Some((k, t, o)) = pre_descriptor(src, toks, start) {
             // "Keynote speaker Kelvin Ong, Head of …, emphasized": the mention
             // starts at the words before the name even when the title follows it
@@ -1035,6 +1043,16 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
             if title.is_none() {
                 title = t;
                 org = org.or(o);
+                if let Some((ts, _)) = title.filter(|_| has_hon) {
+                    while hon_start < hon_end
+                        && lexicon::TITLE_NOUNS.contains(folded(toks[hon_start].text(src)).as_ref())
+                    {
+                        hon_start += 1;
+                    }
+                    if hon_start > start {
+                        title = Some((ts, toks[hon_start - 1].end));
+                    }
+                }
             }
         }
         // a role as a label: "Moderator: Ms Lena Varga"
@@ -1100,7 +1118,7 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
                 role = lexicon::role_of(&folded(toks[k].text(src)));
             }
         }
-        let honorific = has_hon.then(|| (toks[start].start, toks[hon_end - 1].end));
+        let honorific = (hon_end > hon_start).then(|| (toks[hon_start].start, toks[hon_end - 1].end));
         out.push(Intro {
             first_tok: first,
             name_tok,
@@ -1564,6 +1582,20 @@ mod tests {
             Some("Executive Director of the Agency"),
         ),
         (
+            "a title noun before the honorific ends the title",
+            "International Trade Minister Datuk Seri Rahim Osman said the press mattered.",
+            "Rahim Osman",
+            Some("Datuk Seri"),
+            Some("International Trade Minister"),
+        ),
+        (
+            "a title noun that looks like an honorific",
+            "Delivering the opening address, Council President Mireille Doka of Gabon said it works.",
+            "Mireille Doka",
+            None,
+            Some("Council President"),
+        ),
+        (
             "surname that is also a place word",
             "Ana Costa (Director, Civic Lab) agreed.",
             "Ana Costa",
@@ -1607,6 +1639,7 @@ mod tests {
             "Climate Diplomacy argued for a new treaty.",
             "The forum met the Expert Panel appointed by UN Secretary-General Eda Kvist to review funding rules.",
             "The panel discussed a report by the Delta Commission, headed by Oren Malik and Paul Drey.",
+            "The UK Deputy Permanent Representative opened the debate.",
         ] {
             let got = parse(text);
             assert!(got.iter().all(|g| !g.3), "{text:?} gave {got:?}");
