@@ -293,8 +293,11 @@ pub fn appositive(src: &str, toks: &[Tok], comma: usize, item: bool) -> Option<(
     }
     let fw = first.text(src);
     let lfw = folded(fw);
-    // a lowercase title noun opens a descriptor too: "X, president and CEO of Y, said"
+    // a lowercase title noun opens a descriptor too: "X, president and CEO of Y, said";
+    // so does a name particle before a capital: "X, de Vlieger Advisory, and Y"
+    let particle = lexicon::PARTICLES.contains(fw) && toks.get(comma + 2).is_some_and(|n| is_cap(n.text(src)));
     if !(is_cap(fw)
+        || particle
         || lexicon::TITLE_NOUNS.contains(lfw.as_ref())
         || matches!(
             lfw.as_ref(),
@@ -1594,6 +1597,13 @@ mod tests {
             "Mireille Doka",
             None,
             Some("Council President"),
+        ),
+        (
+            "an organisation named after a person, with a particle",
+            "The debate was moderated by Sander de Vries, de Vries Advisory, and Gareth Penn, Water Department.",
+            "Sander de Vries",
+            None,
+            Some("de Vries Advisory"),
         ),
         (
             "surname that is also a place word",
