@@ -1280,3 +1280,9 @@ pub static SPEECH_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 pub static SESSION_ACTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("data/session_acts.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 });
+
+/// Prepositions inside a title (`Minister of …`, `Envoy for …`), from
+/// `src/data/title_prepositions.txt`.
+pub static TITLE_PREPOSITIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("data/title_prepositions.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+});

@@ -487,9 +487,8 @@ fn pre_descriptor(
         let w = t.text(src);
         let l = folded(w);
         // "the" only inside the phrase, after a preposition: "Director-General of the Agency"
-        let inner_the = l == "the"
-            && k >= 2
-            && matches!(folded(toks[k - 2].text(src)).as_ref(), "of" | "for" | "at" | "on" | "to" | "in");
+        let inner_the =
+            l == "the" && k >= 2 && lexicon::TITLE_PREPOSITIONS.contains(folded(toks[k - 2].text(src)).as_ref());
         let ok = is_cap(w) && !matches!(l.as_ref(), "the" | "a" | "an" | "when" | "after" | "opening" | "according")
             || matches!(l.as_ref(), "of" | "for" | "at" | "on" | "and" | "to" | "in" | "de")
             || inner_the
@@ -562,7 +561,7 @@ fn head_title(src: &str, toks: &[Tok], comma: usize) -> Option<(usize, usize)> {
             continue;
         }
         if lexicon::FUNCTION_WORDS.contains(l.as_ref())
-            && !matches!(l.as_ref(), "of" | "for" | "the" | "and" | "at" | "on" | "in" | "to")
+            && !(lexicon::TITLE_PREPOSITIONS.contains(l.as_ref()) || matches!(l.as_ref(), "the" | "and"))
         {
             return None;
         }
@@ -587,7 +586,8 @@ fn given_name_start(src: &str, toks: &[Tok], name_tok: usize, name_end: usize) -
     }
     let prev = toks[name_tok - 1].text(src);
     let lp = folded(prev);
-    let in_title = matches!(lp.as_ref(), "of" | "for" | "and" | "&" | "on" | "in" | "at")
+    let in_title = lexicon::TITLE_PREPOSITIONS.contains(lp.as_ref())
+        || matches!(lp.as_ref(), "and" | "&")
         || (is_cap(prev) && lexicon::is_descriptor_word(&lp));
     let given = |k: usize| gazetteer::lookup(toks[k].text(src)).is_some_and(|g| !g.ambiguous_word);
     if !in_title || given(name_tok) {
