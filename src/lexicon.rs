@@ -192,6 +192,7 @@ pub static TITLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "minister",
         "moderator",
         "mp",
+        "mep",
         "officer",
         "ombudsman",
         "ombudsperson",
@@ -813,6 +814,7 @@ pub static NOT_NAME: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 pub static REPORTING_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     let stems = [
         "say:said:says",
+        "tell:told:tells:telling",
         "state",
         "note",
         "add",

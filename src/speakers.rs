@@ -1005,6 +1005,12 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
             i = name_end;
             continue;
         }
+        // an organisation that qualifies a lowercase title before the person:
+        // "Kesra Oil chief executive Ivo Marsh said …"
+        if !has_hon && lowercase_title_then_name(src, toks, name_end) {
+            i = name_end;
+            continue;
+        }
         // a place, not a person: "Costa Rica stressed …"
         if !has_hon {
             let folded_name = text::collapse(&src[toks[name_tok].start..toks[name_end - 1].end]).to_lowercase();
@@ -1143,6 +1149,20 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
         i = name_end.max(i + 1);
     }
     out
+}
+
+/// Do lowercase title nouns start at `k` and run up to a capitalised word
+/// (`chief executive Ivo`, `spokesperson Ana`)? The words before them then
+/// name what the title belongs to, not a person.
+fn lowercase_title_then_name(src: &str, toks: &[Tok], k: usize) -> bool {
+    let mut j = k;
+    while toks.get(j).is_some_and(|t| {
+        let w = t.text(src);
+        t.kind == Kind::Word && is_lower(w) && lexicon::TITLE_NOUNS.contains(folded(w).as_ref())
+    }) {
+        j += 1;
+    }
+    j > k && toks.get(j).is_some_and(|t| t.kind == Kind::Word && is_cap(t.text(src)) && is_name_word(t.text(src)))
 }
 
 /// Guesses the organisation in a descriptor: the part after the last comma,
@@ -1315,6 +1335,27 @@ mod tests {
     /// (name, input, expected name, honorific, title)
     type Case = (&'static str, &'static str, &'static str, Option<&'static str>, Option<&'static str>);
     const CASES: &[Case] = &[
+        (
+            "an organisation before a lowercase title is not the person",
+            "Kesra Oil chief executive Ivo Marsh said the rigs were safe.",
+            "Ivo Marsh",
+            None,
+            Some("Kesra Oil chief executive"),
+        ),
+        (
+            "counter-case: a two-word name followed by a verb is the person",
+            "Ivo Marsh chaired the session on rigs.",
+            "Ivo Marsh",
+            None,
+            None,
+        ),
+        (
+            "MEP before the name in an inverted attribution",
+            "“We must ask hard questions,” said MEP Ana Lutz, a liberal from Kesra.",
+            "Ana Lutz",
+            None,
+            Some("a liberal from Kesra"),
+        ),
         (
             "a perfect tense with a descriptor is still an introduction",
             "Ms Ana Costa (Director, Civic Lab) has argued that it works.",
@@ -1646,6 +1687,7 @@ mod tests {
             "Google DeepMind announced a new model last week.",
             "President Macron has said that Europe must act.",
             "Ms Ana Costa has long argued for this.",
+            "Lena Korvak will discuss the outlook for the fleet.",
             "As Jacques Delors once wrote, Europe is built through crises.",
             "OpenAI Research stated that the model is safe.",
             "Patient Safety remains a priority for every hospital.",
