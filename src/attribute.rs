@@ -541,7 +541,9 @@ fn find_mentions(
         }
         let t = &toks[i];
         let w = t.text(src);
-        if t.kind != Kind::Word || !(is_cap(w) || w.len() <= 5 && lexicon::PARTICLES.contains(w)) {
+        if t.kind != Kind::Word
+            || !(is_cap(w) || w.len() <= 5 && lexicon::PARTICLES.contains(w) || speakers::glued_particle(w))
+        {
             i += 1;
             continue;
         }

@@ -1335,3 +1335,9 @@ impl Phrases {
         })
     }
 }
+
+/// Lowercase particles glued to a family name (`d’`, `al-`), from
+/// `src/data/glued_particles.txt`.
+pub static GLUED_PARTICLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("data/glued_particles.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+});
