@@ -575,11 +575,11 @@ const HEAD_TITLE_TOKENS: usize = 24;
 /// The title phrase from the sentence start to the comma at `comma`, when it
 /// is one: it holds a title noun, no finite reporting verb and no pronoun, and
 /// starts with a capital or `the`. Returns its span without a leading `The`.
-fn head_title(src: &str, toks: &[Tok], comma: usize) -> Option<(usize, usize)> {
-    if comma == 0 || comma > HEAD_TITLE_TOKENS || toks[comma].text(src) != "," {
+fn head_title(src: &str, toks: &[Tok], from: usize, comma: usize) -> Option<(usize, usize)> {
+    if comma <= from || comma - from > HEAD_TITLE_TOKENS || toks[comma].text(src) != "," {
         return None;
     }
-    let head = &toks[..comma];
+    let head = &toks[from..comma];
     let f0 = folded(head[0].text(src));
     let start = usize::from(f0 == "the");
     if start >= head.len() || !(is_cap(head[0].text(src)) || f0 == "the") {
@@ -612,6 +612,25 @@ fn head_title(src: &str, toks: &[Tok], comma: usize) -> Option<(usize, usize)> {
     }
     // inside a bracket is a descriptor's inside, not a sentence's head
     (titled && depth == 0).then(|| (head[start].start, head[head.len() - 1].end))
+}
+
+/// How many words a fronted phrase before a title may take.
+const FRONTED_PHRASE_WORDS: usize = 6;
+
+/// Where the words after a fronted phrase start, when the sentence opens
+/// with one (`In his opening remark,` `On Tuesday,`) that ends at a comma
+/// before `before`: a preposition or adverb first, then lowercase words or
+/// possessives only.
+fn fronted_phrase_end(src: &str, toks: &[Tok], before: usize) -> Option<usize> {
+    let c = (1..before).find(|&k| toks[k].text(src) == ",")?;
+    let w0 = folded(toks[0].text(src));
+    if !(lexicon::TITLE_PREPOSITIONS.contains(w0.as_ref())
+        || lexicon::ADVERBS.contains(w0.as_ref())
+        || lexicon::FRONTING_WORDS.contains(w0.as_ref()))
+    {
+        return None;
+    }
+    (c <= FRONTED_PHRASE_WORDS && toks[1..c].iter().all(|t| t.kind == Kind::Word)).then_some(c + 1)
 }
 
 /// A title's last words run into the name that follows it (`Minister for
@@ -1122,12 +1141,15 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
             // "The Director-General of the Agency, Lena Varga, welcomed …",
             // "Kesra District Commissioner, Ama Tembo has stressed …"
             if title.is_none() && (has_hon || parts >= 2) && out.iter().all(|o| !o.is_speaker) {
-                if let Some(span) = head_title(src, toks, first - 1) {
+                // after a fronted phrase: "In his opening remark, Chairperson
+                // of the Coast Commission, Ivo Marek, praised …"
+                let from = fronted_phrase_end(src, toks, first - 1).unwrap_or(0);
+                if let Some(span) = head_title(src, toks, from, first - 1) {
                     title = Some(span);
                     if toks.get(after).is_some_and(|t| t.text(src) == ",") {
                         after += 1;
                     }
-                    first = 0;
+                    first = from;
                 }
             }
         }
@@ -1401,6 +1423,20 @@ mod tests {
             "Abu Sami al-Rashed",
             Some("Dr."),
             Some("Foreign Minister"),
+        ),
+        (
+            "a title phrase between a fronted phrase and the name",
+            "In his opening remark, Chairperson of the Coast Commission, Ivo Marek, praised the reform.",
+            "Ivo Marek",
+            None,
+            Some("Chairperson of the Coast Commission"),
+        ),
+        (
+            "counter-case: a fronted phrase that names a place is no title",
+            "In the old harbour of Kesra, Ivo Marek praised the reform.",
+            "Ivo Marek",
+            None,
+            None,
         ),
         (
             "MEP before the name in an inverted attribution",
