@@ -617,6 +617,16 @@ fn head_title(src: &str, toks: &[Tok], from: usize, comma: usize) -> Option<(usi
 /// How many words a fronted phrase before a title may take.
 const FRONTED_PHRASE_WORDS: usize = 6;
 
+/// Is the one-word name at `k` a given name that is no ordinary word
+/// (`Farida`, not `Grace` or `Hope`)?
+fn single_given_name(src: &str, toks: &[Tok], k: usize) -> bool {
+    let w = text::strip_possessive(toks[k].text(src)).0;
+    !is_acronym(w)
+        && gazetteer::lookup(w).is_some_and(|g| !g.ambiguous_word)
+        && !lexicon::is_english_word(&folded(w))
+        && !lexicon::PLACES.contains(folded(w).as_ref())
+}
+
 /// Where the words after a fronted phrase start, when the sentence opens
 /// with one (`In his opening remark,` `On Tuesday,`) that ends at a comma
 /// before `before`: a preposition or adverb first, then lowercase words or
@@ -1048,7 +1058,12 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
             continue;
         };
         let name_tok = hon_end;
-        if !has_hon && parts < 2 {
+        // a single given name speaks only in a subject's place with a
+        // descriptor: "Farida, a registrar of …, questioned"
+        let single = !has_hon && parts < 2;
+        if single && !(start == 0 || toks[start - 1].text(src) == ",")
+            || single && !single_given_name(src, toks, name_tok)
+        {
             i = name_end;
             continue;
         }
@@ -1159,7 +1174,10 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
         let pred =
             predicate_at(src, toks, after).is_some() || toks.get(after).is_some_and(|t| folded(t.text(src)) == "and");
         let is_speaker = !excluded
-            && if described {
+            && if single {
+                // a bare "Alex argued" may be a short form of a speaker's name
+                subject_context(src, toks, first) && described && pred
+            } else if described {
                 true
             } else if outside_speech(src, toks, after) {
                 // "President Macron has said that …": cited, not speaking here
@@ -1437,6 +1455,13 @@ mod tests {
             "Ivo Marek",
             None,
             None,
+        ),
+        (
+            "a single given name with a descriptor",
+            "Farida, a registrar of a college in Kesra, questioned the need for a new agency.",
+            "Farida",
+            None,
+            Some("a registrar of a college in Kesra"),
         ),
         (
             "MEP before the name in an inverted attribution",
@@ -1778,6 +1803,8 @@ mod tests {
             "Ms Ana Costa has long argued for this.",
             "Lena Korvak will discuss the outlook for the fleet.",
             "The Rosa Banks Foundation funded the clinics.",
+            "Farida argued that the agency is needed.",
+            "Grace, a quality of the old school, marked the debate.",
             "Grants from the Bergen Institute of Oceanography stated the terms.",
             "As Jacques Delors once wrote, Europe is built through crises.",
             "OpenAI Research stated that the model is safe.",
