@@ -1859,7 +1859,8 @@ mod tests {
     #[test]
     fn lists_of_titled_people() {
         // (name, sentence, expected (name, title) of every speaker)
-        let cases: &[(&str, &str, &[(&str, &str)])] = &[
+        type Case = (&'static str, &'static str, &'static [(&'static str, &'static str)]);
+        let cases: &[Case] = &[
             (
                 "titles before the names, a comma list",
                 "Moreover, Norland Prime Minister Ivo Marsh, Kesran Minister of Climate Policy Ana Lind and \
