@@ -480,6 +480,9 @@ fn attribute_cues(
     if let Some(a) = pronoun_cue(src, toks, table, recency, current, salient) {
         return a;
     }
+    if let Some(a) = colon_list_of_speakers(src, toks, mentions) {
+        return a;
+    }
     if let Some(other) = other_source(src, toks, index) {
         return Attribution { other_source: Some(other), ..none };
     }
@@ -682,6 +685,43 @@ fn later_clause_subject(src: &str, toks: &[Tok], mentions: &[Mention], source: &
 fn clause_verb_at(src: &str, toks: &[Tok], k: usize) -> bool {
     speakers::predicate_at(src, toks, k).is_some()
         || toks.get(k).is_some_and(|t| lexicon::AUXILIARIES.contains(folded(t.text(src)).as_ref()))
+}
+
+/// Speech acts whose agents are listed after a colon: `Statements were
+/// delivered by the panellists listed below: Dr. A, …; Ms B, …` — a joint
+/// statement of the people listed. The words before the colon hold a speech
+/// noun (`statements`, `remarks`) and the people follow it.
+fn colon_list_of_speakers(src: &str, toks: &[Tok], mentions: &[Mention]) -> Option<Attribution> {
+    let c = toks.iter().position(|t| t.text(src) == ":")?;
+    if !toks[..c].iter().any(|t| {
+        let w = folded(t.text(src));
+        lexicon::SPEECH_NOUNS.contains(w.as_ref())
+    }) {
+        return None;
+    }
+    let listed: Vec<&Mention> = mentions.iter().filter(|m| m.first > c && !m.possessive).collect();
+    let first = listed.first()?;
+    // the first person follows the colon directly (after an honorific)
+    if first.first != c + 1 {
+        return None;
+    }
+    let mut speakers: Vec<usize> = Vec::new();
+    for m in &listed {
+        for &k in &m.speakers {
+            if !speakers.contains(&k) {
+                speakers.push(k);
+            }
+        }
+    }
+    let last = listed.last()?;
+    let (s, e) = (toks[first.first].start, toks[last.end - 1].end);
+    let how = if listed.iter().any(|m| m.how == How::Explicit) { How::Explicit } else { How::Alias };
+    Some(Attribution {
+        speakers,
+        how,
+        evidence: Some(Evidence { text: src[s..e].to_string(), start: s, end: e }),
+        other_source: None,
+    })
 }
 
 /// Tokens that join coordinated subjects.
@@ -1444,6 +1484,18 @@ mod tests {
             (
                 "counter-case: a trailing possessive phrase that is no person",
                 "The ships were cleared, the lab’s report told the Post.",
+                &[],
+                "none",
+            ),
+            (
+                "speech acts whose agents are listed after a colon",
+                "Statements were delivered by the panellists listed below: Mr Okafor, Head of Research; Ms Novak, Policy Lead.",
+                &["Thomas Okafor", "Alexandra Novak"],
+                "alias",
+            ),
+            (
+                "counter-case: a colon list without a speech act",
+                "The organisers are listed below: Mr Okafor, Head of Research; Ms Novak, Policy Lead.",
                 &[],
                 "none",
             ),
