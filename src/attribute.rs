@@ -1516,6 +1516,12 @@ mod tests {
                 &[],
                 "none",
             ),
+            (
+                "a list member from an organisation, then the next person",
+                "Mr Ivo Marsh from Kesra-Alliance and Dr. Ana Lind, Deputy Chief of Mission, also shared their remarks.",
+                &["Ivo Marsh", "Ana Lind"],
+                "explicit",
+            ),
             ("a future act is no statement", "Okafor will discuss the outlook for data.", &[], "none"),
             ("a description is no statement", "Okafor is the keynote speaker at the fair.", &[], "none"),
             (

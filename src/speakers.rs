@@ -530,6 +530,13 @@ fn pre_descriptor(
     if name_tok == 0 {
         return None;
     }
+    // an acronym in brackets closes the title: "District Water Board
+    // Secretary (DWBS) Ama Tembo"; the walk starts before it
+    let bracket = name_tok >= 4
+        && toks[name_tok - 1].text(src) == ")"
+        && toks[name_tok - 3].text(src) == "("
+        && is_acronym(toks[name_tok - 2].text(src));
+    let (name_tok, close) = if bracket { (name_tok - 3, Some(&toks[name_tok - 1])) } else { (name_tok, None) };
     let last = &toks[name_tok - 1];
     if last.kind != Kind::Word {
         return None;
@@ -540,7 +547,8 @@ fn pre_descriptor(
         lexicon::TITLE_NOUNS.contains(l) || (l.contains('-') && l.split('-').any(|p| lexicon::TITLE_NOUNS.contains(p)))
     };
     // an honorific that is itself a title noun completes the title: "Council President X"
-    let mut is_title = title_noun(&lw) || is_cap(last.text(src)) && title_noun(&folded(toks[name_tok].text(src)));
+    let mut is_title =
+        title_noun(&lw) || close.is_none() && is_cap(last.text(src)) && title_noun(&folded(toks[name_tok].text(src)));
     // a capitalised word ends the phrase ("Minister of Water Resources Lidia
     // Marsh"); whether it is a title is decided below, by a title noun inside
     if !(is_title || possessive || is_cap(last.text(src))) {
@@ -583,7 +591,7 @@ fn pre_descriptor(
         }
     }
     if is_title {
-        let title = (toks[k].start, last.end);
+        let title = (toks[k].start, close.unwrap_or(last).end);
         // an organisation in possessive inside the title: "Harbor Bank’s Chief Economist"
         let org = (k..name_tok - 1).find(|&p| text::strip_possessive(toks[p].text(src)).1).map(|p| {
             let (b, _) = text::strip_possessive(toks[p].text(src));
@@ -1043,6 +1051,10 @@ fn of_organization(src: &str, toks: &[Tok], at: usize) -> Option<(usize, (usize,
         && (is_cap(toks[k].text(src))
             || (k > s && matches!(folded(toks[k].text(src)).as_ref(), "of" | "for" | "and" | "on")))
     {
+        // "from Medi-Alliance and Dr. B": the next person, not the organisation's name
+        if folded(toks[k].text(src)) == "and" && name_starts(src, toks, k + 1) {
+            break;
+        }
         k += 1;
     }
     if k == s || k - s > 10 || !is_cap(toks[k - 1].text(src)) {
@@ -1233,8 +1245,12 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
             predicate_at(src, toks, after).is_some() || toks.get(after).is_some_and(|t| folded(t.text(src)) == "and");
         let is_speaker = !excluded
             && if single {
-                // a bare "Alex argued" may be a short form of a speaker's name
-                subject_context(src, toks, first) && described && pred
+                // a bare "Alex argued" may be a short form of a speaker's name;
+                // the descriptor opens lowercase ("Farida, a registrar …"), not
+                // with the next name of a list ("Greco, Dahl and Berg agreed")
+                subject_context(src, toks, first)
+                    && pred
+                    && title.is_some_and(|(s, _)| src[s..].starts_with(|c: char| c.is_lowercase()))
             } else if described {
                 true
             } else if outside_speech(src, toks, after) {
@@ -1246,6 +1262,12 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
             } else {
                 (subject_context(src, toks, first) && pred) || postposed(src, toks, first) || (item && first == 0)
             };
+        // a single name that is no speaker here is no introduction at all:
+        // "Greco, Dahl and Berg agreed" names speakers by their aliases
+        if single && !is_speaker {
+            i = name_end;
+            continue;
+        }
         // a role stated by the descriptor or a session verb
         let mut role = pre_role;
         if role.is_none() {
@@ -1589,6 +1611,13 @@ mod tests {
             Some("Special Envoy for Fisheries"),
         ),
         (
+            "an acronym in brackets ends a title before the name",
+            "District Water Board Secretary (DWBS) Ama Tembo says the wells are dry.",
+            "Ama Tembo",
+            None,
+            Some("District Water Board Secretary (DWBS)"),
+        ),
+        (
             "MEP before the name in an inverted attribution",
             "“We must ask hard questions,” said MEP Ana Lutz, a liberal from Kesra.",
             "Ana Lutz",
@@ -1929,6 +1958,7 @@ mod tests {
             "Lena Korvak will discuss the outlook for the fleet.",
             "The Rosa Banks Foundation funded the clinics.",
             "Farida argued that the agency is needed.",
+            "The Harbour Agency (HA) said the data was late.",
             "The Plenary on Antimicrobial Stewardship, Access, and Safety gathered clinicians.",
             "Delegates of Artisanal Fisheries, the coastal union, stated their views.",
             "Grace, a quality of the old school, marked the debate.",
