@@ -1286,3 +1286,13 @@ pub static SESSION_ACTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 pub static TITLE_PREPOSITIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("data/title_prepositions.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 });
+
+/// Words that open a coordinated main clause after a comma (`, and`, `, but`).
+pub static CLAUSE_JOINERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("data/clause_joiners.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+});
+
+/// Auxiliary verbs: a name followed by one is a clause's subject (`X was joined by`).
+pub static AUXILIARIES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("data/auxiliaries.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+});
