@@ -24,10 +24,11 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::fuzzy;
 use crate::lexicon::{self, Gender};
 use crate::segment::{Layout, Segment};
 use crate::speakers::{self, Intro, Speaker};
-use crate::text::{self, edit_distance, fold, folded, is_cap, is_lower, Kind, Tok};
+use crate::text::{self, fold, folded, is_cap, is_lower, Kind, Tok};
 
 /// How a sentence's speaker was decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -104,17 +105,17 @@ struct AliasIndex {
     map: HashMap<String, Vec<usize>>,
     max_words: usize,
     full: HashMap<String, usize>,
-    /// First letter → (folded name part, speaker), for spelling variants.
-    parts: HashMap<char, Vec<(String, usize)>>,
-    /// (folded given name, speaker), for short forms.
-    given: Vec<(String, usize)>,
+    /// Folded name parts, for spelling variants.
+    parts: fuzzy::NameParts,
+    /// Folded given names, for short forms.
+    given: fuzzy::GivenNames,
 }
 
 impl AliasIndex {
     fn new(table: &[Speaker]) -> Self {
         let mut map: HashMap<String, Vec<usize>> = HashMap::default();
         let mut full = HashMap::default();
-        let mut parts: HashMap<char, Vec<(String, usize)>> = HashMap::default();
+        let mut parts = fuzzy::NameParts::default();
         let mut max_words = 1;
         let mut given = Vec::new();
         for (k, s) in table.iter().enumerate() {
@@ -133,13 +134,11 @@ impl AliasIndex {
                     v.push(k);
                 }
                 if !key.contains(' ') && key.chars().count() >= 4 {
-                    if let Some(c) = key.chars().next() {
-                        parts.entry(c).or_default().push((key, k));
-                    }
+                    parts.push(&key, k);
                 }
             }
         }
-        AliasIndex { map, max_words, full, parts, given }
+        AliasIndex { map, max_words, full, parts, given: fuzzy::GivenNames::new(given) }
     }
 }
 
@@ -147,17 +146,7 @@ impl AliasIndex {
     /// Speakers with a name part one or two letters off `f` (folded).
     fn spelling_variants(&self, f: &str) -> Vec<usize> {
         let max = if f.chars().count() >= 7 { 2 } else { 1 };
-        let mut hits: Vec<usize> = f
-            .chars()
-            .next()
-            .and_then(|c| self.parts.get(&c))
-            .into_iter()
-            .flatten()
-            .filter(|(p, _)| edit_distance(p, f, max) <= max)
-            .map(|&(_, k)| k)
-            .collect();
-        hits.dedup();
-        hits
+        self.parts.within(f, max)
     }
 
     /// Speakers whose given name `f` (folded, three letters or more) is a
@@ -168,17 +157,8 @@ impl AliasIndex {
         if n < 3 {
             return Vec::new();
         }
-        let listed = lexicon::SHORT_NAMES.get(f);
-        let mut hits: Vec<usize> = self
-            .given
-            .iter()
-            .filter(|(g, _)| {
-                (g.chars().count() > n + 1 && g.starts_with(f)) || listed.is_some_and(|l| l.contains(&g.as_str()))
-            })
-            .map(|&(_, k)| k)
-            .collect();
-        hits.dedup();
-        hits
+        let listed = lexicon::SHORT_NAMES.get(f).map_or(&[][..], Vec::as_slice);
+        self.given.short_form_of(f, listed)
     }
 }
 

@@ -329,14 +329,43 @@ pub fn strip_possessive(w: &str) -> (&str, bool) {
 }
 
 /// Levenshtein distance, bounded: returns `max + 1` once it exceeds `max`.
+/// Words of up to 32 characters are compared on the stack.
 pub fn edit_distance(a: &str, b: &str, max: usize) -> usize {
+    const N: usize = 32;
+    let (mut ab, mut bb) = (['\0'; N], ['\0'; N]);
+    let (mut na, mut nb) = (0, 0);
+    let fits = a.chars().all(|c| {
+        na += 1;
+        na <= N && {
+            ab[na - 1] = c;
+            true
+        }
+    }) && b.chars().all(|c| {
+        nb += 1;
+        nb <= N && {
+            bb[nb - 1] = c;
+            true
+        }
+    });
+    if fits {
+        let (mut prev, mut cur) = ([0usize; N + 1], [0usize; N + 1]);
+        return distance(&ab[..na], &bb[..nb], max, &mut prev, &mut cur);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    let (mut prev, mut cur) = (vec![0; b.len() + 1], vec![0; b.len() + 1]);
+    distance(&a, &b, max, &mut prev, &mut cur)
+}
+
+/// [`edit_distance`] over characters, with two rows of `b.len() + 1` cells.
+fn distance(a: &[char], b: &[char], max: usize, prev: &mut [usize], cur: &mut [usize]) -> usize {
     if a.len().abs_diff(b.len()) > max {
         return max + 1;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    let (mut prev, mut cur) = (&mut prev[..=b.len()], &mut cur[..=b.len()]);
+    for (j, p) in prev.iter_mut().enumerate() {
+        *p = j;
+    }
     for i in 1..=a.len() {
         cur[0] = i;
         let mut best = cur[0];
