@@ -726,6 +726,7 @@ fn fronted_phrase(src: &str, toks: &[Tok], first: usize) -> bool {
 fn relative_speech(src: &str, toks: &[Tok], after: usize) -> bool {
     toks.get(after).is_some_and(|t| t.text(src) == ",")
         && toks.get(after + 1).is_some_and(|t| t.text(src) == "who")
+        && !lexicon::NOT_STATEMENTS.starts_at(src, toks, after + 2)
         && (after + 2..(after + 5).min(toks.len())).any(|k| {
             let w = folded(toks[k].text(src));
             lexicon::REPORTING_VERBS.contains(w.as_ref()) && !matches!(w.as_ref(), "open" | "lead" | "chair" | "report")
@@ -809,8 +810,13 @@ fn best_source(src: &str, toks: &[Tok], mentions: &[Mention]) -> Option<Attribut
             let prev = &mentions[*last.last().unwrap()];
             // "moderated by A, …, and B was joined by C": B opens a clause of
             // its own rather than joining A as an agent
-            let own_clause =
-                || speakers::session_agent(src, toks, mentions[last[0]].first) && clause_verb_at(src, toks, m.after);
+            let own_clause = || {
+                m.first >= 2
+                    && toks[m.first - 2].text(src) == ","
+                    && speakers::session_agent(src, toks, mentions[last[0]].first)
+                    && toks.get(m.after).is_some_and(|t| t.kind == Kind::Word)
+                    && clause_verb_at(src, toks, m.after)
+            };
             if coordinates(src, toks, prev.after, m.first) && !own_clause() {
                 last.push(k);
                 continue;
@@ -1376,6 +1382,26 @@ mod tests {
                 "Novak, who thanked the panel, said that rules matter.",
                 &["Alexandra Novak"],
                 "alias",
+            ),
+            ("a future act is no statement", "Okafor will discuss the outlook for data.", &[], "none"),
+            ("a description is no statement", "Okafor is the keynote speaker at the fair.", &[], "none"),
+            (
+                "counter-case: a statement about the future",
+                "Okafor said the fund will discuss the outlook.",
+                &["Thomas Okafor"],
+                "alias",
+            ),
+            (
+                "counter-case: a future clause inside the statement",
+                "Novak, the keynote speaker, said the fleet will need new engines.",
+                &["Alexandra Novak"],
+                "alias",
+            ),
+            (
+                "a relative clause in the future is no statement",
+                "Okafor will hand over to Novak, who will present the plan.",
+                &[],
+                "none",
             ),
         ];
         let mut failed = Vec::new();

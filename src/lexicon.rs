@@ -1296,3 +1296,40 @@ pub static CLAUSE_JOINERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 pub static AUXILIARIES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("data/auxiliaries.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 });
+
+/// Word sequences (folded, one per line) that open a verb phrase which is
+/// not a statement: future acts and descriptions (`will discuss`, `is the
+/// keynote speaker`), from `src/data/not_statements.txt`.
+pub static NOT_STATEMENTS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(include_str!("data/not_statements.txt")));
+
+/// A list of short word sequences, looked up by their first word.
+pub struct Phrases {
+    by_first: HashMap<&'static str, Vec<Vec<&'static str>>>,
+}
+
+impl Phrases {
+    /// Parses one phrase per line; `#` starts a comment line.
+    pub fn new(data: &'static str) -> Self {
+        let mut by_first: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::default();
+        for line in data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let words: Vec<&'static str> = line.split_whitespace().collect();
+            by_first.entry(words[0]).or_default().push(words);
+        }
+        Phrases { by_first }
+    }
+
+    /// Does one of the phrases start at token `k`?
+    pub fn starts_at(&self, src: &str, toks: &[crate::text::Tok], k: usize) -> bool {
+        let Some(first) = toks.get(k) else { return false };
+        let Some(list) = self.by_first.get(crate::text::folded(first.text(src)).as_ref()) else {
+            return false;
+        };
+        list.iter().any(|words| {
+            words
+                .iter()
+                .enumerate()
+                .skip(1)
+                .all(|(j, w)| toks.get(k + j).is_some_and(|t| crate::text::folded(t.text(src)) == *w))
+        })
+    }
+}

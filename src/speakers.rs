@@ -756,6 +756,11 @@ pub fn predicate_at(src: &str, toks: &[Tok], mut k: usize) -> Option<usize> {
         if !is_lower(w) {
             return None;
         }
+        // "X will discuss …", "X is the keynote speaker": a future act or a
+        // description, not a statement
+        if lexicon::NOT_STATEMENTS.starts_at(src, toks, k) {
+            return None;
+        }
         let lw = folded(w);
         if lexicon::ADVERBS.contains(lw.as_ref()) && !lexicon::REPORTING_VERBS.contains(lw.as_ref()) {
             k += 1;
