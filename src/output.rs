@@ -628,8 +628,10 @@ impl Writer {
         topics: &[TopicReport],
     ) -> io::Result<()> {
         for s in speakers {
-            let counts: Vec<(&str, &str, String)> =
-                topics.iter().filter_map(|t| t.speakers.get(&s.name).map(|n| (t.id, t.label, n.to_string()))).collect();
+            let counts: Vec<(&str, &str, String)> = topics
+                .iter()
+                .filter_map(|t| t.speakers.get(s.name.as_str()).map(|n| (t.id, t.label, n.to_string())))
+                .collect();
             let mut cells = vec![source, &s.name];
             for (id, label, n) in &counts {
                 cells.extend([*id, *label, n.as_str()]);

@@ -243,8 +243,8 @@ impl std::ops::Deref for Folded<'_> {
     fn deref(&self) -> &str {
         match self {
             Folded::Borrowed(s) => s,
-            // lowercased ASCII is UTF-8
-            Folded::Inline(b, n) => std::str::from_utf8(&b[..usize::from(*n)]).unwrap_or_default(),
+            // SAFETY: `folded` fills the buffer with lowercased ASCII bytes only
+            Folded::Inline(b, n) => unsafe { std::str::from_utf8_unchecked(&b[..usize::from(*n)]) },
             Folded::Owned(s) => s,
         }
     }
