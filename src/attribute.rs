@@ -22,12 +22,14 @@
 //! France`, `as Varga’s colleague once wrote`) do not change the speaker.
 //! Every decision carries its evidence: the cue text and its byte span.
 
-use rustc_hash::FxHashMap as HashMap;
+use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::fuzzy;
 use crate::lexicon::{self, Gender};
 use crate::segment::{Layout, Segment};
-use crate::speakers::{self, Intro, Speaker};
+use crate::speakers::{self, Intro, Speaker, SubjectBefore, NO_WORDS};
 use crate::text::{self, fold, folded, is_cap, is_lower, Kind, Tok};
 
 /// How a sentence's speaker was decided.
@@ -669,28 +671,24 @@ fn coordinates(src: &str, toks: &[Tok], from: usize, to: usize) -> bool {
         && toks[from..to].iter().all(|t| matches!(folded(t.text(src)).as_ref(), "," | "and" | "&" | "as" | "well"))
 }
 
-/// Where a subject stands: sentence start, after a fronted clause, after `Both`.
-fn subject_place(src: &str, toks: &[Tok], first: usize) -> bool {
-    if first == 0 {
-        return true;
-    }
-    let p = toks[first - 1].text(src);
+/// Words that may open a sentence before its subject, from `src/data/subject_openers.txt`.
+static SUBJECT_OPENERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::words(include_str!("data/subject_openers.txt")).collect());
+
+/// Where a mention stands as a source's subject ([`subject_place`]).
+static SOURCE_SUBJECT: SubjectBefore = SubjectBefore {
     // after a fronted clause, a dash, or a closing quote: "“…,” Varga said"
-    if matches!(p, "," | ";" | ":" | "‘" | "“" | "\"" | "—" | "–" | "’" | "”") {
-        return true;
-    }
-    let lp = folded(p);
-    if first == 1 {
-        return matches!(
-            lp.as_ref(),
-            "both" | "as" | "then" | "and" | "but" | "finally" | "later" | "also" | "here" | "so" | "again" | "next"
-        ) || lexicon::ADVERBS.contains(lp.as_ref());
-    }
-    // "Then, Varga", "In response, Varga" handled by the comma; "and then Varga"
-    if lexicon::ADVERBS.contains(lp.as_ref()) && first >= 2 && matches!(toks[first - 2].text(src), "," | "and") {
-        return true;
-    }
-    fronted_phrase(src, toks, first)
+    marks: &[",", ";", ":", "‘", "“", "\"", "—", "–", "’", "”"],
+    words: &NO_WORDS,
+    openers: &SUBJECT_OPENERS,
+    // "and then Varga"
+    before_adverb: &[",", "and"],
+};
+
+/// Where a subject stands: sentence start, after a fronted clause, after
+/// `Both`, after a fronted phrase without a comma.
+fn subject_place(src: &str, toks: &[Tok], first: usize) -> bool {
+    speakers::subject_place(src, toks, first, &SOURCE_SUBJECT) || fronted_phrase(src, toks, first)
 }
 
 /// How long a fronted phrase without a comma may be (`In his opening statement`).
