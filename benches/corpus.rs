@@ -148,7 +148,7 @@ fn report_from(r: &mut Lcg, n: usize, out: &mut String, pool: &Pool) {
         let surname = last.rsplit(' ').next().unwrap_or(last);
         // a made-up pool also misspells a surname now and then: the fuzzy alias look-up
         let also = match pool {
-            Pool::Made(_) if r.next() % 4 == 0 => misspelt(surname),
+            Pool::Made(_) if r.next().is_multiple_of(4) => misspelt(surname),
             _ => surname.to_string(),
         };
         let _ = write!(out, "\n\n{also} also {} that {}. ", r.pick(VERBS), r.pick(CLAUSES));

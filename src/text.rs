@@ -136,9 +136,8 @@ pub fn tokenize_into(src: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                 continue;
             }
             let Some((d, dl)) = char_at(src, j, end) else { break };
-            if d.is_alphanumeric() || is_combining(d) {
-                j += dl;
-            } else if inner_joiner(d) && alnum_at(src, j + dl, end) {
+            // a joiner only inside a word: followed by a letter or digit
+            if d.is_alphanumeric() || is_combining(d) || inner_joiner(d) && alnum_at(src, j + dl, end) {
                 j += dl;
             } else {
                 break;
