@@ -254,3 +254,15 @@ impl Phrases {
         })
     }
 }
+
+/// Lowercase particles glued to a family name (`d’`, `al-`), from
+/// `src/data/glued_particles.txt`.
+pub static GLUED_PARTICLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("data/glued_particles.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+});
+
+/// Words that open a fronted phrase before the subject (`During the debate,`),
+/// besides the title prepositions and adverbs, from `src/data/fronting_words.txt`.
+pub static FRONTING_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("data/fronting_words.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+});
