@@ -254,6 +254,11 @@ pub fn parse_name(src: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
 /// apostrophe or a hyphen (`d’Alembert`, `al-Rashed`, `el-Sayed`); the
 /// particles are data (`src/data/glued_particles.txt`).
 pub fn glued_particle(w: &str) -> bool {
+    // the name after the particle starts with a capital: a word without one
+    // (most words, and every lowercase ASCII word) needs no look at the list
+    if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
     lexicon::GLUED_PARTICLES.iter().any(|p| {
         w.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase) && is_name_word(rest))
     })
