@@ -418,6 +418,11 @@ pub fn appositive(src: &str, toks: &[Tok], comma: usize, item: bool) -> Option<(
                 if lw == "and" && descriptive && name_starts(src, toks, m + 1) {
                     break;
                 }
+                // the next person with a title before the name: "X, Kesran
+                // Minister of Climate Ana Lind, …" is no descriptor of X
+                if titled_name_after(src, toks, comma, m) {
+                    return None;
+                }
                 if is_lower(w) && lw.ends_with("ed") && finite_after_descriptor(src, toks, comma, m, descriptive) {
                     break;
                 }
@@ -449,6 +454,32 @@ pub fn appositive(src: &str, toks: &[Tok], comma: usize, item: bool) -> Option<(
     }
     let last = &toks[m - 1];
     Some((m, (first.start, last.end)))
+}
+
+/// Does a person's name start at `m`, right after the title words that began
+/// at `comma + 1` (`…, Kesran Minister of Climate Policy Ana Lind`)? Then
+/// what follows the comma is the next person of a list, not a descriptor.
+fn titled_name_after(src: &str, toks: &[Tok], comma: usize, m: usize) -> bool {
+    m > comma + 1
+        && toks[m - 1].kind == Kind::Word
+        && is_cap(toks[m - 1].text(src))
+        && is_cap(toks[m].text(src))
+        && gazetteer::lookup(toks[m].text(src)).is_some_and(|g| !g.ambiguous_word)
+        && !lexicon::is_english_word(&folded(toks[m].text(src)))
+        && name_starts(src, toks, m)
+        && toks[comma + 1..m].iter().any(|t| lexicon::TITLE_NOUNS.contains(folded(t.text(src)).as_ref()))
+}
+
+/// Does a person's name end at `k` (exclusive) — a given name and a family
+/// name right before it (`… Eva Moss and ENSA Deputy …`)? A title before a
+/// name does not reach back over the previous person of a list.
+fn person_ends_at(src: &str, toks: &[Tok], k: usize) -> bool {
+    k >= 2
+        && is_name_word(toks[k - 1].text(src))
+        && is_cap(toks[k - 2].text(src))
+        && gazetteer::lookup(toks[k - 2].text(src)).is_some_and(|g| !g.ambiguous_word)
+        && !lexicon::is_english_word(&folded(toks[k - 2].text(src)))
+        && !lexicon::is_descriptor_word(&folded(toks[k - 2].text(src)))
 }
 
 /// An appositive that lacks its closing comma ends at a finite reporting verb
@@ -539,7 +570,7 @@ fn pre_descriptor(
             || matches!(l.as_ref(), "of" | "for" | "at" | "on" | "and" | "to" | "in" | "de")
             || inner_the
             || lexicon::TITLE_NOUNS.contains(l.as_ref());
-        if !ok {
+        if !ok || is_cap(w) && person_ends_at(src, toks, k) {
             break;
         }
         k -= 1;
@@ -623,6 +654,16 @@ fn head_title(src: &str, toks: &[Tok], from: usize, comma: usize) -> Option<(usi
 
 /// How many words a fronted phrase before a title may take.
 const FRONTED_PHRASE_WORDS: usize = 6;
+
+/// Is the one-word name at `k` a given name that is no ordinary word
+/// (`Farida`, not `Grace` or `Hope`)?
+fn single_given_name(src: &str, toks: &[Tok], k: usize) -> bool {
+    let w = text::strip_possessive(toks[k].text(src)).0;
+    !is_acronym(w)
+        && gazetteer::lookup(w).is_some_and(|g| !g.ambiguous_word)
+        && !lexicon::is_english_word(&folded(w))
+        && !lexicon::PLACES.contains(folded(w).as_ref())
+}
 
 /// Where the words after a fronted phrase start, when the sentence opens
 /// with one (`In his opening remark,` `On Tuesday,`) that ends at a comma
@@ -1069,7 +1110,11 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
     if toks.is_empty() || is_byline(src, toks) {
         return out;
     }
-    let item = seg.layout == Layout::Item;
+    // list items end at a semicolon too: "The panel was made up of: A, Title;
+    // B, Title; and C, Title."
+    let colon = toks.iter().position(|t| t.text(src) == ":");
+    let semicolon_list = colon.is_some_and(|c| toks[c..].iter().any(|t| t.text(src) == ";"));
+    let item = seg.layout == Layout::Item || semicolon_list;
     let mut i = 0;
     while i < toks.len() {
         let start = i;
@@ -1083,7 +1128,12 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
             continue;
         };
         let name_tok = hon_end;
-        if !has_hon && parts < 2 {
+        // a single given name speaks only in a subject's place with a
+        // descriptor: "Farida, a registrar of …, questioned"
+        let single = !has_hon && parts < 2;
+        if single && !(start == 0 || toks[start - 1].text(src) == ",")
+            || single && !single_given_name(src, toks, name_tok)
+        {
             i = name_end;
             continue;
         }
@@ -1194,7 +1244,10 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
         let pred =
             predicate_at(src, toks, after).is_some() || toks.get(after).is_some_and(|t| folded(t.text(src)) == "and");
         let is_speaker = !excluded
-            && if described {
+            && if single {
+                // a bare "Alex argued" may be a short form of a speaker's name
+                subject_context(src, toks, first) && described && pred
+            } else if described {
                 true
             } else if outside_speech(src, toks, after) {
                 // "President Macron has said that …": cited, not speaking here
@@ -1472,6 +1525,13 @@ mod tests {
             "Ivo Marek",
             None,
             None,
+        ),
+        (
+            "a single given name with a descriptor",
+            "Farida, a registrar of a college in Kesra, questioned the need for a new agency.",
+            "Farida",
+            None,
+            Some("a registrar of a college in Kesra"),
         ),
         (
             "MEP before the name in an inverted attribution",
@@ -1813,6 +1873,8 @@ mod tests {
             "Ms Ana Costa has long argued for this.",
             "Lena Korvak will discuss the outlook for the fleet.",
             "The Rosa Banks Foundation funded the clinics.",
+            "Farida argued that the agency is needed.",
+            "Grace, a quality of the old school, marked the debate.",
             "Grants from the Bergen Institute of Oceanography stated the terms.",
             "As Jacques Delors once wrote, Europe is built through crises.",
             "OpenAI Research stated that the model is safe.",
@@ -1827,6 +1889,51 @@ mod tests {
             let got = parse(text);
             assert!(got.iter().all(|g| !g.3), "{text:?} gave {got:?}");
         }
+    }
+
+    #[test]
+    fn lists_of_titled_people() {
+        // (name, sentence, expected (name, title) of every speaker)
+        type Case = (&'static str, &'static str, &'static [(&'static str, &'static str)]);
+        let cases: &[Case] = &[
+            (
+                "titles before the names, a comma list",
+                "Moreover, Norland Prime Minister Ivo Marsh, Kesran Minister of Climate Policy Ana Lind and \
+                 ENSA Deputy Secretary General Rui Costa made similar points.",
+                &[
+                    ("Ivo Marsh", "Norland Prime Minister"),
+                    ("Ana Lind", "Kesran Minister of Climate Policy"),
+                    ("Rui Costa", "ENSA Deputy Secretary General"),
+                ],
+            ),
+            (
+                "a semicolon list after a colon",
+                "The panel was made up of: Lena Varga, Special Envoy of the Water Alliance; Omar Haddad, \
+                 Director, Kesra Lab; and Ivo Marsh, Member, National Commission for Users.",
+                &[
+                    ("Lena Varga", "Special Envoy of the Water Alliance"),
+                    ("Omar Haddad", "Director, Kesra Lab"),
+                    ("Ivo Marsh", "Member, National Commission for Users"),
+                ],
+            ),
+            (
+                "counter-case: an organisation inside a descriptor is no next person",
+                "Lena Varga, Director of Policy, Kesra Water Board, said that it works.",
+                &[("Lena Varga", "Director of Policy, Kesra Water Board")],
+            ),
+        ];
+        let mut failed = Vec::new();
+        for (name, text, want) in cases {
+            let analyzer = crate::Analyzer::default();
+            let r = analyzer.analyze("t", text);
+            let got: Vec<(String, String)> =
+                r.speakers.iter().map(|s| (s.name.to_string(), s.title.clone().unwrap_or_default())).collect();
+            let want: Vec<(String, String)> = want.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+            if got != want {
+                failed.push(format!("{name}: got {got:?}, want {want:?}"));
+            }
+        }
+        assert!(failed.is_empty(), "{}", failed.join("\n"));
     }
 
     #[test]
