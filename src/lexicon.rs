@@ -266,3 +266,9 @@ pub static GLUED_PARTICLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 pub static FRONTING_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("data/fronting_words.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 });
+
+/// Words that name an audience in the lead-in of a roster (`delegates
+/// present, including:`), from `src/data/audience_words.txt`.
+pub static AUDIENCE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("data/audience_words.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+});

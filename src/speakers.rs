@@ -1367,6 +1367,31 @@ fn fold_words(s: &str) -> String {
     s.split_whitespace().map(fold).collect::<Vec<_>>().join(" ")
 }
 
+/// Attendance rosters: the lines after a lead-in that ends with a colon and
+/// names an audience (`… with community delegates present, including:`) list
+/// people who were there, not people who spoke; their introductions are no
+/// speakers'. A panel's roster (`The panel was made up of:`) is not touched.
+/// `at[i]..at[i + 1]` are the introductions of segment `i`.
+pub fn drop_audience_rosters(segs: &[Segment], at: &[u32], intros: &mut [Intro]) {
+    let mut roster = false;
+    for (i, s) in segs.iter().enumerate() {
+        if s.paragraph_start {
+            roster = false;
+        }
+        if roster {
+            for it in &mut intros[at[i] as usize..at[i + 1] as usize] {
+                it.is_speaker = false;
+            }
+        }
+        let t = s.text.trim_end();
+        if t.ends_with(':') {
+            roster = t
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| !w.is_empty() && lexicon::AUDIENCE_WORDS.contains(folded(w).as_ref()));
+        }
+    }
+}
+
 /// The speaker table: builds it from every introduction, merging repeats.
 pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -> Vec<Speaker> {
     let mut table: Vec<Speaker> = Vec::new();
@@ -1934,6 +1959,32 @@ mod tests {
             }
         }
         assert!(failed.is_empty(), "{}", failed.join("\n"));
+    }
+
+    #[test]
+    fn audience_rosters() {
+        // (name, text, expected speaker names)
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "people listed as present are no speakers",
+                "Dr. Nadia Farouk, the campaigns lead, chaired the session with delegates present, including:\n\
+                 Parisa Moradi, Caspian Water Collective\nSana Mirza, Joint Council for River Dwellers\n\n\
+                 The chair summarised the concerns.",
+                &["Nadia Farouk"],
+            ),
+            (
+                "counter-case: a panel's roster lists speakers",
+                "The panel was made up of:\nParisa Moradi, Director, Caspian Water Collective\n\
+                 Sana Mirza, Chair, Joint Council for River Dwellers\n\nMoradi said rivers matter.",
+                &["Parisa Moradi", "Sana Mirza"],
+            ),
+        ];
+        for (name, text, want) in cases {
+            let analyzer = crate::Analyzer::default();
+            let r = analyzer.analyze("t", text);
+            let got: Vec<String> = r.speakers.iter().map(|s| s.name.to_string()).collect();
+            assert_eq!(got, *want, "{name}");
+        }
     }
 
     #[test]
