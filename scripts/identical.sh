@@ -13,6 +13,9 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 old=$1 new=$2
 shift 2
+for b in "$old" "$new"; do
+  [ -x "$b" ] || { echo "no such binary: $b" >&2; exit 2; }
+done
 inputs=("$@")
 if [ ${#inputs[@]} -eq 0 ]; then
   inputs=(fixtures/reports ../shared/examples/seed.txt ../shared/eval/dev/reports)
