@@ -272,3 +272,9 @@ pub static FRONTING_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 pub static AUDIENCE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("data/audience_words.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 });
+
+/// Endings of abstract and plural nouns that people's names do not have
+/// (`-ship`, `-eries`), from `src/data/noun_endings.txt`.
+pub static NOUN_ENDINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("data/noun_endings.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+});

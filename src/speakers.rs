@@ -702,6 +702,9 @@ fn given_name_start(src: &str, toks: &[Tok], name_tok: usize, name_end: usize) -
     (name_tok + 1..name_end - 1).find(|&k| toks[k].kind == Kind::Word && given(k))
 }
 
+/// How long a word must be before its ending marks it as a noun, not a name.
+const NOUN_ENDING_MIN_CHARS: usize = 7;
+
 /// A capitalised phrase of ordinary words (`Clean Energy`, `Patient Safety`,
 /// `Marine Governance`) rather than a name: its first part is a common English
 /// word that is no given name, or a given name that is also a word (`Marine`,
@@ -723,6 +726,16 @@ pub fn is_word_phrase(src: &str, toks: &[Tok], name_tok: usize, name_end: usize)
     let first = text::strip_possessive(toks[name_tok].text(src)).0;
     let f = folded(first);
     if lexicon::PLACES.contains(f.as_ref()) || lexicon::NATIONALITIES.contains(f.as_ref()) {
+        return true;
+    }
+    // a word with the ending of an abstract or plural noun, which names do
+    // not have: "Antimicrobial Stewardship", "Artisanal Fisheries"
+    if toks[name_tok..name_end].iter().any(|t| {
+        let w = folded(text::strip_possessive(t.text(src)).0);
+        w.chars().count() >= NOUN_ENDING_MIN_CHARS
+            && lexicon::NOUN_ENDINGS.iter().any(|e| w.ends_with(e))
+            && gazetteer::given_name(&w).is_none()
+    }) {
         return true;
     }
     // a hyphenated given name is judged by its first part: "Jan-Erik"
@@ -1237,6 +1250,16 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
                     first = from;
                 }
             }
+            // a title phrase in apposition before the name, inside the
+            // sentence: "…, the United Nations Special Envoy for Fisheries,
+            // Mr. Tevita Fonua, and …"
+            if title.is_none() && (has_hon || parts >= 2) {
+                if let Some(c) = toks[..first - 1].iter().rposition(|t| t.text(src) == ",") {
+                    if folded(toks[c + 1].text(src)) == "the" {
+                        title = head_title(src, toks, c + 1, first - 1);
+                    }
+                }
+            }
         }
         let name_span = (toks[name_tok].start, toks[name_end - 1].end);
         let described = title.is_some() || org.is_some();
@@ -1557,6 +1580,13 @@ mod tests {
             "Farida",
             None,
             Some("a registrar of a college in Kesra"),
+        ),
+        (
+            "a title phrase in apposition before the name inside the sentence",
+            "The mission hosted a debate with delegates, the Special Envoy for Fisheries, Mr. Tevita Fonua, and others.",
+            "Tevita Fonua",
+            Some("Mr."),
+            Some("Special Envoy for Fisheries"),
         ),
         (
             "MEP before the name in an inverted attribution",
@@ -1899,6 +1929,8 @@ mod tests {
             "Lena Korvak will discuss the outlook for the fleet.",
             "The Rosa Banks Foundation funded the clinics.",
             "Farida argued that the agency is needed.",
+            "The Plenary on Antimicrobial Stewardship, Access, and Safety gathered clinicians.",
+            "Delegates of Artisanal Fisheries, the coastal union, stated their views.",
             "Grace, a quality of the old school, marked the debate.",
             "Grants from the Bergen Institute of Oceanography stated the terms.",
             "As Jacques Delors once wrote, Europe is built through crises.",
