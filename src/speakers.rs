@@ -1415,6 +1415,28 @@ pub fn drop_audience_rosters(segs: &[Segment], at: &[u32], intros: &mut [Intro])
     }
 }
 
+/// Is `b` a misspelling of the name `a`: the same number of parts (two or
+/// more), every part starting with the same letter and at most a letter or
+/// two off (a transposition counts two), parts of four letters or fewer
+/// exact? Two people's names differ in a whole part, not in a letter.
+fn misspelt_name(a: &str, b: &str) -> bool {
+    let (pa, pb): (Vec<String>, Vec<String>) =
+        (a.split_whitespace().map(fold).collect(), b.split_whitespace().map(fold).collect());
+    pa.len() >= 2
+        && pa.len() == pb.len()
+        && pa != pb
+        && pa.iter().zip(&pb).all(|(x, y)| {
+            let n = x.chars().count().min(y.chars().count());
+            let max = if n <= MISSPELT_EXACT_CHARS { 0 } else { MISSPELT_MAX_EDITS };
+            x.chars().next() == y.chars().next() && text::edit_distance(x, y, max) <= max
+        })
+}
+
+/// Name parts this short must be spelt the same to be the same name.
+const MISSPELT_EXACT_CHARS: usize = 4;
+/// How many edits a longer name part may be off.
+const MISSPELT_MAX_EDITS: usize = 2;
+
 /// The speaker table: builds it from every introduction, merging repeats.
 pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -> Vec<Speaker> {
     let mut table: Vec<Speaker> = Vec::new();
@@ -1447,8 +1469,13 @@ pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -
                 cands.extend(by_name.get(f).into_iter().flatten());
             }
             cands.sort_unstable();
-            let existing =
-                cands.into_iter().find(|&k| !matches!((table[k].gender, it.gender), (Some(a), Some(b)) if a != b));
+            let compatible = |k: &usize| !matches!((table[*k].gender, it.gender), (Some(a), Some(b)) if a != b);
+            // a misspelt repeat of a name already in the table ("Bagsu
+            // Wiratmaja" … "Bagus Wiratmja") is the same person
+            let existing = cands
+                .into_iter()
+                .find(compatible)
+                .or_else(|| (0..table.len()).find(|k| compatible(k) && misspelt_name(&table[*k].name, &name)));
             let title = it.title.map(|(s, e)| collapse(&src[s..e]));
             let honorific = it.honorific.map(|(s, e)| collapse(&src[s..e]));
             let org = it.org.map(|(s, e)| collapse(&src[s..e])).or_else(|| title.as_deref().and_then(organization_of));
@@ -1458,6 +1485,14 @@ pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -
                     if key.len() > s.name.split_whitespace().count() {
                         s.name = name.clone();
                         s.aliases = aliases_of(&name);
+                        index(k, s, &mut by_alias, &mut by_name);
+                    } else if misspelt_name(&s.name, &name) {
+                        // the misspelt forms find the speaker too
+                        for a in aliases_of(&name) {
+                            if !s.aliases.contains(&a) {
+                                s.aliases.push(a);
+                            }
+                        }
                         index(k, s, &mut by_alias, &mut by_name);
                     }
                     if s.title.is_none() && title.is_some() {
@@ -1991,6 +2026,35 @@ mod tests {
             }
         }
         assert!(failed.is_empty(), "{}", failed.join("\n"));
+    }
+
+    #[test]
+    fn misspelt_repeats() {
+        // (name, text, expected speaker names)
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "a name misspelt on its second introduction is the same person",
+                "The panel: Bagsu Wiratmaja (Indonesia) and Callum Reid (Canada). \
+                 The first speaker, Bagus Wiratmja opened his talk by comparing models.",
+                &["Bagsu Wiratmaja", "Callum Reid"],
+            ),
+            (
+                "counter-case: short surnames a letter apart are two people",
+                "Ana Lind (Kesra Lab) and Ana Lund (Norland Trust) opened the session.",
+                &["Ana Lind", "Ana Lund"],
+            ),
+            (
+                "counter-case: another given name is another person",
+                "Marek Novak (Kesra Lab) and Milan Novak (Norland Trust) opened the session.",
+                &["Marek Novak", "Milan Novak"],
+            ),
+        ];
+        for (name, text, want) in cases {
+            let analyzer = crate::Analyzer::default();
+            let r = analyzer.analyze("t", text);
+            let got: Vec<String> = r.speakers.iter().map(|s| s.name.to_string()).collect();
+            assert_eq!(got, *want, "{name}");
+        }
     }
 
     #[test]
