@@ -82,8 +82,45 @@ impl Lcg {
     }
 }
 
+/// Syllables of the made-up surnames of [`corpus_with_speakers`].
+const SYLLABLES: &[&str] = &["ka", "ro", "vel", "min", "do", "sa", "tu", "len", "bra", "nik", "os", "ter"];
+
+/// The `i`-th made-up surname: `i` in base 12, a syllable per digit, so
+/// every index gives a different name (`Karovel`, `Minsados` …).
+fn surname(i: usize) -> String {
+    let mut s = String::new();
+    let mut n = i;
+    for _ in 0..4 {
+        s.push_str(SYLLABLES[n % SYLLABLES.len()]);
+        n /= SYLLABLES.len();
+    }
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// A spelling one letter off (two inner letters swapped): `Karovel` → `Kraovel`.
+fn misspelt(w: &str) -> String {
+    let mut b: Vec<char> = w.chars().collect();
+    if b.len() > 3 {
+        b.swap(1, 2);
+    }
+    b.into_iter().collect()
+}
+
+/// Who a report may introduce: the fixed name lists, or a pool of made-up ones.
+enum Pool {
+    Lists,
+    /// (honorific, given name, surname) of every speaker.
+    Made(Vec<(&'static str, &'static str, String)>),
+}
+
 /// One report of roughly 2–6 KB.
 fn report(r: &mut Lcg, n: usize, out: &mut String) {
+    report_from(r, n, out, &Pool::Lists);
+}
+
+/// One report of roughly 2–6 KB, its speakers drawn from `pool`.
+fn report_from(r: &mut Lcg, n: usize, out: &mut String, pool: &Pool) {
     use std::fmt::Write;
     let _ = write!(
         out,
@@ -92,8 +129,16 @@ fn report(r: &mut Lcg, n: usize, out: &mut String) {
     );
     let speakers = 2 + r.next() % 4;
     for _ in 0..speakers {
-        let (hon, first) = *r.pick(FIRST);
-        let last = *r.pick(LAST);
+        let (hon, first, last) = match pool {
+            Pool::Lists => {
+                let (hon, first) = *r.pick(FIRST);
+                (hon, first, *r.pick(LAST))
+            }
+            Pool::Made(v) => {
+                let (hon, first, last) = r.pick(v);
+                (*hon, *first, last.as_str())
+            }
+        };
         let pron = if matches!(hon, "Ms" | "Ms." | "Mrs") { "She" } else { "He" };
         let _ = write!(out, "{hon} {first} {last} ({}) {} that {}. ", r.pick(TITLES), r.pick(VERBS), r.pick(CLAUSES));
         for _ in 0..(1 + r.next() % 3) {
@@ -101,7 +146,12 @@ fn report(r: &mut Lcg, n: usize, out: &mut String) {
         }
         let _ = write!(out, "{} ", r.pick(CONTINUATIONS));
         let surname = last.rsplit(' ').next().unwrap_or(last);
-        let _ = write!(out, "\n\n{surname} also {} that {}. ", r.pick(VERBS), r.pick(CLAUSES));
+        // a made-up pool also misspells a surname now and then: the fuzzy alias look-up
+        let also = match pool {
+            Pool::Made(_) if r.next().is_multiple_of(4) => misspelt(surname),
+            _ => surname.to_string(),
+        };
+        let _ = write!(out, "\n\n{also} also {} that {}. ", r.pick(VERBS), r.pick(CLAUSES));
         let _ = write!(out, "According to {surname}, {}.\n\n", r.pick(CLAUSES));
     }
     out.push_str("The final remarks touched upon the need for more interregional dialogue.\n\n\n");
@@ -114,6 +164,28 @@ pub fn corpus(bytes: usize) -> String {
     let mut n = 0;
     while out.len() < bytes {
         report(&mut r, n, &mut out);
+        n += 1;
+    }
+    out
+}
+
+/// About `bytes` bytes of one report-like text whose speakers come from a
+/// pool of `speakers` distinct made-up names (so the speaker table grows to
+/// about that size), with an occasional misspelt surname.
+pub fn corpus_with_speakers(bytes: usize, speakers: usize) -> String {
+    let pool = Pool::Made(
+        (0..speakers)
+            .map(|i| {
+                let (hon, first) = FIRST[i % FIRST.len()];
+                (hon, first, surname(i))
+            })
+            .collect(),
+    );
+    let mut r = Lcg(42);
+    let mut out = String::with_capacity(bytes + 8192);
+    let mut n = 0;
+    while out.len() < bytes {
+        report_from(&mut r, n, &mut out, &pool);
         n += 1;
     }
     out

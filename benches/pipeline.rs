@@ -76,24 +76,46 @@ fn pipeline(c: &mut Criterion) {
             b.iter(|| analyzer.analyze("bench", t).sentences.len())
         });
         // what the binary does: rows streamed to the output as they are decided
-        g.bench_with_input(BenchmarkId::new("stream jsonl to sink", size), &text, |b, t| {
-            let mut cache = TagCache::new();
-            b.iter(|| {
-                let mut w = Writer::new(WriteOptions {
-                    format: Format::Jsonl,
-                    level: Level::Sentences,
-                    array: false,
-                    sanitize: true,
-                    bom: false,
-                    pretty: false,
-                });
-                let mut sink = std::io::sink();
-                w.stream(&mut sink, &analyzer, "bench", t, &mut cache).unwrap().sentences
-            })
+        for format in [Format::Jsonl, Format::Csv] {
+            let name = format!("stream {format:?} to sink").to_lowercase();
+            g.bench_with_input(BenchmarkId::new(name, size), &text, |b, t| stream(b, &analyzer, t, format));
+        }
+    }
+    g.finish();
+}
+
+/// Streams `text` through the pipeline into a sink, in `format`, sentence rows.
+fn stream(b: &mut criterion::Bencher, analyzer: &Analyzer, text: &str, format: Format) {
+    let mut cache = TagCache::new();
+    b.iter(|| {
+        let mut w = Writer::new(WriteOptions {
+            format,
+            level: Level::Sentences,
+            array: false,
+            sanitize: true,
+            bom: false,
+            pretty: false,
+        });
+        let mut sink = std::io::sink();
+        w.stream(&mut sink, analyzer, "bench", text, &mut cache).unwrap().sentences
+    })
+}
+
+/// The cost of a larger speaker table: the same size of text with 50 and
+/// with 5,000 distinct speakers (misspelt surnames included), JSONL rows.
+fn speakers(c: &mut Criterion) {
+    let analyzer = Analyzer::default();
+    let mut g = c.benchmark_group("speakers");
+    g.sample_size(10);
+    for n in [50usize, 5000] {
+        let text = corpus::corpus_with_speakers(SIZE, n);
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::new("stream jsonl to sink", n), &text, |b, t| {
+            stream(b, &analyzer, t, Format::Jsonl)
         });
     }
     g.finish();
 }
 
-criterion_group!(benches, segmentation, stages, pipeline);
+criterion_group!(benches, segmentation, stages, pipeline, speakers);
 criterion_main!(benches);

@@ -1,6 +1,7 @@
 //! Writes the benchmark corpus: `cargo run --release --example gen_corpus -- BYTES > corpus.txt`,
 //! `-- --reports N DIR` for a folder of N separate reports, or `-- --jsonl N > corpus.jsonl`
-//! for the same N reports as JSON Lines, `{"id": "report000000", "text": …}` per line.
+//! for the same N reports as JSON Lines, `{"id": "report000000", "text": …}` per line,
+//! or `-- --speakers N BYTES` for one text whose speakers are N distinct made-up names.
 #[path = "../benches/corpus.rs"]
 mod corpus;
 
@@ -27,6 +28,11 @@ fn main() -> io::Result<()> {
                 out.write_all(b"\n")?;
             }
             out.flush()?;
+        }
+        Some("--speakers") => {
+            let n: usize = args[1].parse().expect("N");
+            let bytes: usize = args.get(2).map_or(10_000_000, |s| s.parse().expect("BYTES"));
+            print!("{}", corpus::corpus_with_speakers(bytes, n));
         }
         _ => {
             let bytes: usize = args.first().map_or(10_000_000, |s| s.parse().expect("BYTES"));

@@ -22,12 +22,15 @@
 //! France`, `as Varga’s colleague once wrote`) do not change the speaker.
 //! Every decision carries its evidence: the cue text and its byte span.
 
-use rustc_hash::FxHashMap as HashMap;
+use std::sync::LazyLock;
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use crate::fuzzy;
 use crate::lexicon::{self, Gender};
 use crate::segment::{Layout, Segment};
-use crate::speakers::{self, Intro, Speaker};
-use crate::text::{self, edit_distance, fold, folded, is_cap, is_lower, Kind, Tok};
+use crate::speakers::{self, Intro, Speaker, SubjectBefore, NO_WORDS};
+use crate::text::{self, fold, folded, is_cap, is_lower, Kind, Tok};
 
 /// How a sentence's speaker was decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -104,17 +107,17 @@ struct AliasIndex {
     map: HashMap<String, Vec<usize>>,
     max_words: usize,
     full: HashMap<String, usize>,
-    /// First letter → (folded name part, speaker), for spelling variants.
-    parts: HashMap<char, Vec<(String, usize)>>,
-    /// (folded given name, speaker), for short forms.
-    given: Vec<(String, usize)>,
+    /// Folded name parts, for spelling variants.
+    parts: fuzzy::NameParts,
+    /// Folded given names, for short forms.
+    given: fuzzy::GivenNames,
 }
 
 impl AliasIndex {
     fn new(table: &[Speaker]) -> Self {
         let mut map: HashMap<String, Vec<usize>> = HashMap::default();
         let mut full = HashMap::default();
-        let mut parts: HashMap<char, Vec<(String, usize)>> = HashMap::default();
+        let mut parts = fuzzy::NameParts::default();
         let mut max_words = 1;
         let mut given = Vec::new();
         for (k, s) in table.iter().enumerate() {
@@ -133,13 +136,11 @@ impl AliasIndex {
                     v.push(k);
                 }
                 if !key.contains(' ') && key.chars().count() >= 4 {
-                    if let Some(c) = key.chars().next() {
-                        parts.entry(c).or_default().push((key, k));
-                    }
+                    parts.push(&key, k);
                 }
             }
         }
-        AliasIndex { map, max_words, full, parts, given }
+        AliasIndex { map, max_words, full, parts, given: fuzzy::GivenNames::new(given) }
     }
 }
 
@@ -147,17 +148,7 @@ impl AliasIndex {
     /// Speakers with a name part one or two letters off `f` (folded).
     fn spelling_variants(&self, f: &str) -> Vec<usize> {
         let max = if f.chars().count() >= 7 { 2 } else { 1 };
-        let mut hits: Vec<usize> = f
-            .chars()
-            .next()
-            .and_then(|c| self.parts.get(&c))
-            .into_iter()
-            .flatten()
-            .filter(|(p, _)| edit_distance(p, f, max) <= max)
-            .map(|&(_, k)| k)
-            .collect();
-        hits.dedup();
-        hits
+        self.parts.within(f, max)
     }
 
     /// Speakers whose given name `f` (folded, three letters or more) is a
@@ -168,17 +159,8 @@ impl AliasIndex {
         if n < 3 {
             return Vec::new();
         }
-        let listed = lexicon::SHORT_NAMES.get(f);
-        let mut hits: Vec<usize> = self
-            .given
-            .iter()
-            .filter(|(g, _)| {
-                (g.chars().count() > n + 1 && g.starts_with(f)) || listed.is_some_and(|l| l.contains(&g.as_str()))
-            })
-            .map(|&(_, k)| k)
-            .collect();
-        hits.dedup();
-        hits
+        let listed = lexicon::SHORT_NAMES.get(f).map_or(&[][..], Vec::as_slice);
+        self.given.short_form_of(f, listed)
     }
 }
 
@@ -748,28 +730,24 @@ fn coordinates(src: &str, toks: &[Tok], from: usize, to: usize) -> bool {
         && toks[from..to].iter().all(|t| matches!(folded(t.text(src)).as_ref(), "," | "and" | "&" | "as" | "well"))
 }
 
-/// Where a subject stands: sentence start, after a fronted clause, after `Both`.
-fn subject_place(src: &str, toks: &[Tok], first: usize) -> bool {
-    if first == 0 {
-        return true;
-    }
-    let p = toks[first - 1].text(src);
+/// Words that may open a sentence before its subject, from `src/data/subject_openers.txt`.
+static SUBJECT_OPENERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::words(include_str!("data/subject_openers.txt")).collect());
+
+/// Where a mention stands as a source's subject ([`subject_place`]).
+static SOURCE_SUBJECT: SubjectBefore = SubjectBefore {
     // after a fronted clause, a dash, or a closing quote: "“…,” Varga said"
-    if matches!(p, "," | ";" | ":" | "‘" | "“" | "\"" | "—" | "–" | "’" | "”") {
-        return true;
-    }
-    let lp = folded(p);
-    if first == 1 {
-        return matches!(
-            lp.as_ref(),
-            "both" | "as" | "then" | "and" | "but" | "finally" | "later" | "also" | "here" | "so" | "again" | "next"
-        ) || lexicon::ADVERBS.contains(lp.as_ref());
-    }
-    // "Then, Varga", "In response, Varga" handled by the comma; "and then Varga"
-    if lexicon::ADVERBS.contains(lp.as_ref()) && first >= 2 && matches!(toks[first - 2].text(src), "," | "and") {
-        return true;
-    }
-    fronted_phrase(src, toks, first)
+    marks: &[",", ";", ":", "‘", "“", "\"", "—", "–", "’", "”"],
+    words: &NO_WORDS,
+    openers: &SUBJECT_OPENERS,
+    // "and then Varga"
+    before_adverb: &[",", "and"],
+};
+
+/// Where a subject stands: sentence start, after a fronted clause, after
+/// `Both`, after a fronted phrase without a comma.
+fn subject_place(src: &str, toks: &[Tok], first: usize) -> bool {
+    speakers::subject_place(src, toks, first, &SOURCE_SUBJECT) || fronted_phrase(src, toks, first)
 }
 
 /// How long a fronted phrase without a comma may be (`In his opening statement`).

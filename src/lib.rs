@@ -40,6 +40,7 @@ pub mod app;
 pub mod attribute;
 pub mod cli;
 pub mod error;
+pub mod fuzzy;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod outdir;

@@ -22,6 +22,7 @@ use crate::report::{Analyzer, Report, SentenceReport, SpeakerReport, TopicReport
 use crate::topics::TagCache;
 
 pub mod html;
+mod rows;
 mod xlsx;
 
 use xlsx::{Book, Table};
@@ -389,17 +390,18 @@ impl Writer {
                     self.row.push(b',');
                 }
                 self.in_report += 1;
-                serde_json::to_writer(&mut self.row, s)?;
+                rows::json_sentence(&mut self.row, None, s);
             }
             (Format::Json, _) => {
                 self.item(out)?;
-                self.json_row(&SentenceRow { source, s })?;
+                self.sentence_row(source, s)?;
             }
             (Format::Jsonl, _) => {
-                self.json_row(&SentenceRow { source, s })?;
+                self.sentence_row(source, s)?;
                 self.row.push(b'\n');
             }
-            (Format::Csv | Format::Xlsx, _) => return self.csv_sentence(out, source, s),
+            (Format::Csv, _) => rows::csv_sentence(&mut self.row, source, s, self.opts.sanitize),
+            (Format::Xlsx, _) => return self.csv_sentence(out, source, s),
             // a page is written whole by `write_report`
             (Format::Html, _) => return Ok(()),
         }
@@ -486,6 +488,15 @@ impl Writer {
     }
 
     /// One JSON array item or JSON Lines row.
+    /// A sentence row as JSON: written directly, or through serde when indented.
+    fn sentence_row(&mut self, source: &str, s: &SentenceReport) -> io::Result<()> {
+        if self.opts.pretty {
+            return self.json_row(&SentenceRow { source, s });
+        }
+        rows::json_sentence(&mut self.row, Some(source), s);
+        Ok(())
+    }
+
     fn json_item<W: Write, T: Serialize>(&mut self, out: &mut W, v: &T) -> io::Result<()> {
         self.row.clear();
         if self.opts.format == Format::Json {
@@ -617,8 +628,10 @@ impl Writer {
         topics: &[TopicReport],
     ) -> io::Result<()> {
         for s in speakers {
-            let counts: Vec<(&str, &str, String)> =
-                topics.iter().filter_map(|t| t.speakers.get(&s.name).map(|n| (t.id, t.label, n.to_string()))).collect();
+            let counts: Vec<(&str, &str, String)> = topics
+                .iter()
+                .filter_map(|t| t.speakers.get(s.name.as_str()).map(|n| (t.id, t.label, n.to_string())))
+                .collect();
             let mut cells = vec![source, &s.name];
             for (id, label, n) in &counts {
                 cells.extend([*id, *label, n.as_str()]);

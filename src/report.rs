@@ -13,7 +13,6 @@ use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
 use crate::attribute::{self, Evidence, How};
-use crate::lexicon::Gender;
 use crate::segment::{self, Layout, Segmenter};
 use crate::speakers;
 use crate::text;
@@ -34,23 +33,13 @@ impl Default for Analyzer {
     }
 }
 
-/// A speaker with counts, as written out.
-#[derive(Debug, Clone, Serialize)]
+/// A speaker of the table with counts, as written out. The speaker's own
+/// fields (`name`, `honorific`, `title` …) are those of [`speakers::Speaker`],
+/// reached through `Deref`; `gender` is the text's, else the given name's prior.
+#[derive(Debug, Clone)]
 pub struct SpeakerReport<'a> {
-    /// Full name as introduced, without honorific.
-    pub name: Arc<str>,
-    /// Honorific as written, or null.
-    pub honorific: Option<String>,
-    /// Descriptor as written (whitespace collapsed), or null.
-    pub title: Option<String>,
-    /// Organisation where the descriptor makes it clear.
-    pub organization: Option<String>,
-    /// Session role where stated.
-    pub role: Option<&'static str>,
-    /// `male`, `female` or null.
-    pub gender: Option<Gender>,
-    /// Forms that were matched or may be matched.
-    pub aliases: Vec<String>,
+    /// The speaker as the table holds them after attribution.
+    pub speaker: speakers::Speaker,
     /// Sentences attributed to this speaker (joint sources count for each).
     pub sentences: usize,
     /// Words in those sentences.
@@ -59,8 +48,33 @@ pub struct SpeakerReport<'a> {
     pub share: f64,
     /// Topic id → number of this speaker's sentences tagged with it.
     pub topics: BTreeMap<&'a str, usize>,
-    /// Byte offset of the introduction.
-    pub introduced_at: usize,
+}
+
+impl std::ops::Deref for SpeakerReport<'_> {
+    type Target = speakers::Speaker;
+    fn deref(&self) -> &speakers::Speaker {
+        &self.speaker
+    }
+}
+
+impl Serialize for SpeakerReport<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let s = &self.speaker;
+        let mut m = ser.serialize_struct("SpeakerReport", 12)?;
+        m.serialize_field("name", &s.name)?;
+        m.serialize_field("honorific", &s.honorific)?;
+        m.serialize_field("title", &s.title)?;
+        m.serialize_field("organization", &s.organization)?;
+        m.serialize_field("role", &s.role)?;
+        m.serialize_field("gender", &s.gender)?;
+        m.serialize_field("aliases", &s.aliases)?;
+        m.serialize_field("sentences", &self.sentences)?;
+        m.serialize_field("words", &self.words)?;
+        m.serialize_field("share", &self.share)?;
+        m.serialize_field("topics", &self.topics)?;
+        m.serialize_field("introduced_at", &s.introduced_at.0)?;
+        m.end()
+    }
 }
 
 /// A non-person source (`organization`, `group`, `event`).
@@ -289,25 +303,10 @@ impl Analyzer {
         let mut table = speakers::build_table(text, &intros);
         let taxonomy = self.tagger.taxonomy();
 
+        // names are shared by every row that names the speaker
         let names: Vec<Arc<str>> = table.iter().map(|s| Arc::from(s.name.as_str())).collect();
-        let mut speakers: Vec<SpeakerReport> = table
-            .iter()
-            .zip(&names)
-            .map(|(s, name)| SpeakerReport {
-                name: name.clone(),
-                honorific: s.honorific.clone(),
-                title: s.title.clone(),
-                organization: s.organization.clone(),
-                role: s.role,
-                gender: s.gender,
-                aliases: s.aliases.clone(),
-                sentences: 0,
-                words: 0,
-                share: 0.0,
-                topics: BTreeMap::new(),
-                introduced_at: s.introduced_at.0,
-            })
-            .collect();
+        // per speaker: sentences and words
+        let mut counts: Vec<(usize, usize)> = vec![(0, 0); table.len()];
         let mut attributor = attribute::Attributor::new(&mut table);
         // per topic: tagged sentences, unattributed ones, and their score sums;
         // per (topic, speaker): sentences and score sum
@@ -377,8 +376,8 @@ impl Analyzer {
                     }
                 }
                 for &s in &a.speakers {
-                    speakers[s].sentences += 1;
-                    speakers[s].words += words;
+                    counts[s].0 += 1;
+                    counts[s].1 += words;
                 }
                 row.index = i;
                 row.start = seg.start;
@@ -406,13 +405,22 @@ impl Analyzer {
                 each(&row)?;
             }
         }
-        for (s, t) in speakers.iter_mut().zip(attributor.table()) {
-            s.share =
-                if total_words == 0 { 0.0 } else { (s.words as f64 / total_words as f64 * 10000.0).round() / 10000.0 };
-            // gender may have been learnt from pronouns during attribution;
-            // else the given name's prior
-            s.gender = t.gender.or(t.gender_prior);
-        }
+        let mut speakers: Vec<SpeakerReport> = attributor
+            .table()
+            .iter()
+            .zip(counts)
+            .map(|(t, (sentences, words))| {
+                let share = if total_words == 0 {
+                    0.0
+                } else {
+                    (words as f64 / total_words as f64 * 10000.0).round() / 10000.0
+                };
+                // gender may have been learnt from pronouns during attribution;
+                // else the given name's prior
+                let speaker = speakers::Speaker { gender: t.gender.or(t.gender_prior), ..t.clone() };
+                SpeakerReport { speaker, sentences, words, share, topics: BTreeMap::new() }
+            })
+            .collect();
         // per topic: speaker → sentences, speaker → score sum
         let mut by_topic: Vec<(PerSpeaker<usize>, PerSpeaker<f64>)> = vec![Default::default(); taxonomy.topics.len()];
         for (&(t, s), &(n, sc)) in &per_pair {

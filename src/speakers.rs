@@ -17,7 +17,9 @@
 //! (`moderated by …`), or in a list of panellists. Bylines, captions and names
 //! only cited (`the work of Prof. X`) are left out.
 
-use rustc_hash::FxHashMap as HashMap;
+use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::gazetteer;
 use crate::lexicon::{self, Gender};
@@ -252,6 +254,11 @@ pub fn parse_name(src: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
 /// apostrophe or a hyphen (`d’Alembert`, `al-Rashed`, `el-Sayed`); the
 /// particles are data (`src/data/glued_particles.txt`).
 pub fn glued_particle(w: &str) -> bool {
+    // the name after the particle starts with a capital: a word without one
+    // (most words, and every lowercase ASCII word) needs no look at the list
+    if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
     lexicon::GLUED_PARTICLES.iter().any(|p| {
         w.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase) && is_name_word(rest))
     })
@@ -970,35 +977,63 @@ fn outside_speech(src: &str, toks: &[Tok], after: usize) -> bool {
     lexicon::REPORTING_VERBS.contains(v.as_ref()) || matches!(v.as_ref(), "written" | "wrote" | "spoken")
 }
 
-/// Does the token before `first` put the name in a speaker's place?
-fn subject_context(src: &str, toks: &[Tok], first: usize) -> bool {
+/// What may stand right before a subject, for one stage's reading of
+/// [`subject_place`]: the introductions' (a name in a speaker's place) and
+/// attribution's (a mention in a source's place) differ in their lists.
+#[derive(Debug)]
+pub struct SubjectBefore {
+    /// Punctuation after which a subject may stand.
+    pub marks: &'static [&'static str],
+    /// Words after which a subject may stand, anywhere in the sentence.
+    pub words: &'static LazyLock<HashSet<&'static str>>,
+    /// Words that may open the sentence right before the subject (adverbs always may).
+    pub openers: &'static LazyLock<HashSet<&'static str>>,
+    /// What may stand before an adverb before the subject (`, then Varga`).
+    pub before_adverb: &'static [&'static str],
+}
+
+/// No words.
+pub static NO_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(HashSet::default);
+
+/// Words before an introduced name that put it in a speaker's place (`Speakers
+/// included X`, `and X`), from `src/data/subject_lead_words.txt`.
+static SUBJECT_LEAD_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::words(include_str!("data/subject_lead_words.txt")).collect());
+
+/// Where an introduced name stands as a speaker ([`subject_context`]).
+pub static INTRO_SUBJECT: SubjectBefore = SubjectBefore {
+    marks: &[",", ";", ":", "‘", "“", "\"", "(", "•", "-", "–", "—", "*"],
+    words: &SUBJECT_LEAD_WORDS,
+    openers: &NO_WORDS,
+    before_adverb: &[],
+};
+
+/// The core shared by the stages: is the token at `first` where a subject
+/// stands, by what comes right before it — the sentence start, a mark, a
+/// word of `rules`, an opener or adverb as the first word, or an adverb after
+/// `rules.before_adverb`?
+pub fn subject_place(src: &str, toks: &[Tok], first: usize, rules: &SubjectBefore) -> bool {
     if first == 0 {
         return true;
     }
     let p = toks[first - 1].text(src);
+    if rules.marks.contains(&p) {
+        return true;
+    }
     let lp = folded(p);
-    matches!(p, "," | ";" | ":" | "‘" | "“" | "\"" | "(" | "•" | "-" | "–" | "—" | "*")
-        || matches!(
-            lp.as_ref(),
-            "and"
-                | "&"
-                | "both"
-                | "were"
-                | "was"
-                | "are"
-                | "is"
-                | "included"
-                | "include"
-                | "includes"
-                | "including"
-                | "then"
-                | "also"
-                | "finally"
-                | "later"
-                | "as"
-        )
-        || lexicon::ADVERBS.contains(lp.as_ref()) && first == 1
-        || session_agent(src, toks, first)
+    if rules.words.contains(lp.as_ref()) {
+        return true;
+    }
+    let adverb = lexicon::ADVERBS.contains(lp.as_ref());
+    if first == 1 {
+        return adverb || rules.openers.contains(lp.as_ref());
+    }
+    adverb && rules.before_adverb.contains(&toks[first - 2].text(src))
+}
+
+/// Does the token before `first` put the name in a speaker's place?
+fn subject_context(src: &str, toks: &[Tok], first: usize) -> bool {
+    subject_place(src, toks, first, &INTRO_SUBJECT) || session_agent(src, toks, first)
 }
 
 /// `moderated by X`, `chaired by X`, `remarks by X`, `The floor was given to X`.

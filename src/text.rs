@@ -4,8 +4,6 @@
 //! Tokens are borrowed positions, not copies: a name, a title or a piece of
 //! evidence is always a slice of the original input.
 
-use std::borrow::Cow;
-
 use unicode_normalization::UnicodeNormalization;
 
 /// What a token is.
@@ -63,25 +61,83 @@ fn is_combining(d: char) -> bool {
     ('\u{300}'..='\u{36f}').contains(&d)
 }
 
+/// ASCII byte classes for the tokenizer.
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+const JOINER: u8 = 3;
+const OTHER: u8 = 4;
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [OTHER; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if matches!(c, 9..=13 | b' ') {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b'-' | b'\'' | b'.') {
+            JOINER
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Is the character at byte `j` (before `end`) a letter or digit?
+#[inline]
+fn alnum_at(src: &str, j: usize, end: usize) -> bool {
+    match src.as_bytes().get(j).filter(|_| j < end) {
+        None => false,
+        Some(&b) if b < 0x80 => ASCII_CLASS[usize::from(b)] == ALNUM,
+        Some(_) => char_at(src, j, end).is_some_and(|(n, _)| n.is_alphanumeric()),
+    }
+}
+
 /// [`tokenize`] appending to `out` (a buffer reused across sentences).
 pub fn tokenize_into(src: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+    let bytes = src.as_bytes();
     let mut i = start;
-    while let Some((c, len)) = char_at(src, i, end) {
-        if c.is_whitespace() {
-            i += len;
-            continue;
-        }
-        if !c.is_alphanumeric() {
+    while i < end {
+        let b = bytes[i];
+        let (alnum, len) = if b < 0x80 {
+            match ASCII_CLASS[usize::from(b)] {
+                SPACE => {
+                    i += 1;
+                    continue;
+                }
+                ALNUM => (true, 1),
+                _ => (false, 1),
+            }
+        } else {
+            let Some((c, len)) = char_at(src, i, end) else { break };
+            if c.is_whitespace() {
+                i += len;
+                continue;
+            }
+            (c.is_alphanumeric(), len)
+        };
+        if !alnum {
             out.push(Tok { start: i, end: i + len, kind: Kind::Punct });
             i += len;
             continue;
         }
         let mut j = i + len;
-        while let Some((d, dl)) = char_at(src, j, end) {
-            if d.is_alphanumeric() || is_combining(d) {
-                j += dl;
-            } else if inner_joiner(d) && char_at(src, j + dl, end).is_some_and(|(n, _)| n.is_alphanumeric()) {
-                // a joiner only inside a word: followed by a letter or digit
+        while j < end {
+            let d = bytes[j];
+            if d < 0x80 {
+                match ASCII_CLASS[usize::from(d)] {
+                    ALNUM => j += 1,
+                    // a joiner only inside a word: followed by a letter or digit
+                    JOINER if alnum_at(src, j + 1, end) => j += 1,
+                    _ => break,
+                }
+                continue;
+            }
+            let Some((d, dl)) = char_at(src, j, end) else { break };
+            // a joiner only inside a word: followed by a letter or digit
+            if d.is_alphanumeric() || is_combining(d) || inner_joiner(d) && alnum_at(src, j + dl, end) {
                 j += dl;
             } else {
                 break;
@@ -124,22 +180,106 @@ pub fn fold(w: &str) -> String {
     folded(w).into_owned()
 }
 
-/// [`fold`] that borrows when the word is already folded (lowercase ASCII),
-/// for hot paths.
-pub fn folded(w: &str) -> Cow<'_, str> {
+/// [`fold`] that borrows when the word is already folded (lowercase ASCII)
+/// and lowercases a short ASCII word on the stack: no allocation for the
+/// words rules look at, in hot paths.
+pub fn folded(w: &str) -> Folded<'_> {
     if w.is_ascii() {
-        if w.bytes().any(|b| b.is_ascii_uppercase()) {
-            return Cow::Owned(w.to_ascii_lowercase());
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Folded::Borrowed(w);
         }
-        return Cow::Borrowed(w);
+        if w.len() <= INLINE {
+            let mut buf = [0u8; INLINE];
+            for (d, s) in buf.iter_mut().zip(w.bytes()) {
+                *d = s.to_ascii_lowercase();
+            }
+            return Folded::Inline(buf, w.len() as u8);
+        }
+        return Folded::Owned(w.to_ascii_lowercase());
     }
-    Cow::Owned(
+    Folded::Owned(
         w.nfd()
             .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
             .map(|c| if c == '’' { '\'' } else { c })
             .flat_map(char::to_lowercase)
             .collect(),
     )
+}
+
+/// Longest word [`folded`] lowercases without allocating.
+const INLINE: usize = 30;
+
+/// A folded word: borrowed, lowercased on the stack, or (non-ASCII, long) owned.
+#[derive(Debug, Clone)]
+pub enum Folded<'a> {
+    /// Already folded.
+    Borrowed(&'a str),
+    /// Lowercased ASCII in place: bytes and length.
+    Inline([u8; INLINE], u8),
+    /// Folded into a new string.
+    Owned(String),
+}
+
+impl Folded<'_> {
+    /// The folded text as an owned string.
+    pub fn into_owned(self) -> String {
+        match self {
+            Folded::Owned(s) => s,
+            other => other.as_ref().to_string(),
+        }
+    }
+}
+
+impl Default for Folded<'_> {
+    fn default() -> Self {
+        Folded::Borrowed("")
+    }
+}
+
+impl std::ops::Deref for Folded<'_> {
+    type Target = str;
+    #[inline]
+    fn deref(&self) -> &str {
+        match self {
+            Folded::Borrowed(s) => s,
+            // SAFETY: `folded` fills the buffer with lowercased ASCII bytes only
+            Folded::Inline(b, n) => unsafe { std::str::from_utf8_unchecked(&b[..usize::from(*n)]) },
+            Folded::Owned(s) => s,
+        }
+    }
+}
+
+impl AsRef<str> for Folded<'_> {
+    #[inline]
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl PartialEq<&str> for Folded<'_> {
+    #[inline]
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
+}
+
+impl PartialEq<str> for Folded<'_> {
+    #[inline]
+    fn eq(&self, other: &str) -> bool {
+        **self == *other
+    }
+}
+
+impl PartialEq for Folded<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Display for Folded<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
 }
 
 /// Number of whitespace-separated words (ASCII whitespace and NBSP).
@@ -188,14 +328,43 @@ pub fn strip_possessive(w: &str) -> (&str, bool) {
 }
 
 /// Levenshtein distance, bounded: returns `max + 1` once it exceeds `max`.
+/// Words of up to 32 characters are compared on the stack.
 pub fn edit_distance(a: &str, b: &str, max: usize) -> usize {
+    const N: usize = 32;
+    let (mut ab, mut bb) = (['\0'; N], ['\0'; N]);
+    let (mut na, mut nb) = (0, 0);
+    let fits = a.chars().all(|c| {
+        na += 1;
+        na <= N && {
+            ab[na - 1] = c;
+            true
+        }
+    }) && b.chars().all(|c| {
+        nb += 1;
+        nb <= N && {
+            bb[nb - 1] = c;
+            true
+        }
+    });
+    if fits {
+        let (mut prev, mut cur) = ([0usize; N + 1], [0usize; N + 1]);
+        return distance(&ab[..na], &bb[..nb], max, &mut prev, &mut cur);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    let (mut prev, mut cur) = (vec![0; b.len() + 1], vec![0; b.len() + 1]);
+    distance(&a, &b, max, &mut prev, &mut cur)
+}
+
+/// [`edit_distance`] over characters, with two rows of `b.len() + 1` cells.
+fn distance(a: &[char], b: &[char], max: usize, prev: &mut [usize], cur: &mut [usize]) -> usize {
     if a.len().abs_diff(b.len()) > max {
         return max + 1;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    let (mut prev, mut cur) = (&mut prev[..=b.len()], &mut cur[..=b.len()]);
+    for (j, p) in prev.iter_mut().enumerate() {
+        *p = j;
+    }
     for i in 1..=a.len() {
         cur[0] = i;
         let mut best = cur[0];
