@@ -23,7 +23,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
 
 pub use rust_stemmers::Algorithm;
@@ -396,6 +395,42 @@ const GENERIC: f32 = 0.5;
 /// Factor for a hit in a list of examples or in parentheses.
 const IN_PASSING: f32 = 0.5;
 
+/// A phrase that opens a list of examples (`such as`, `e.g.`), as its
+/// words and the separators between and after them.
+#[derive(Debug, Clone)]
+struct ExamplePhrase {
+    /// lowercase words
+    words: Vec<Box<str>>,
+    /// the separator before each word but the first
+    gaps: Vec<Box<str>>,
+    /// what follows the last word (`.` of `e.g.`)
+    trail: Box<str>,
+    /// the phrase's length in bytes
+    len: usize,
+}
+
+impl ExamplePhrase {
+    /// None unless the phrase starts with an ASCII letter.
+    fn new(phrase: &str) -> Option<ExamplePhrase> {
+        if !phrase.as_bytes().first()?.is_ascii_alphabetic() {
+            return None;
+        }
+        let lower = phrase.to_ascii_lowercase();
+        let (mut words, mut seps) = (Vec::new(), Vec::new());
+        let mut rest = lower.as_str();
+        while !rest.is_empty() {
+            let w = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+            words.push(rest[..w].into());
+            rest = &rest[w..];
+            let g = rest.find(char::is_alphanumeric).unwrap_or(rest.len());
+            seps.push(rest[..g].into());
+            rest = &rest[g..];
+        }
+        let trail = seps.pop().unwrap_or_default();
+        Some(ExamplePhrase { words, gaps: seps, trail, len: phrase.len() })
+    }
+}
+
 /// A word of a keyword, compiled.
 #[derive(Debug, Clone)]
 struct KwWord {
@@ -425,6 +460,30 @@ impl Pat {
     }
 }
 
+/// An entry in the bucket of its first stem, with what rules it out cheaply.
+#[derive(Debug, Clone, Copy)]
+struct Head {
+    entry: u32,
+    /// the pattern's number of words
+    len: u32,
+    /// the stem id of its second word, or [`NO_WORD`]
+    second: u32,
+    /// one word without guard or case: the first stem is the whole match
+    plain: bool,
+}
+
+impl Head {
+    fn of(entry: usize, pat: &Pat) -> Head {
+        let Pat::Stems(ws) = pat else { unreachable!("acronyms are looked up by token") };
+        Head {
+            entry: entry as u32,
+            len: ws.len() as u32,
+            second: ws.get(1).map_or(NO_WORD, |w| w.stem),
+            plain: ws.len() == 1 && ws[0].guard.is_empty() && ws[0].upper.is_none(),
+        }
+    }
+}
+
 /// A keyword variant (its surface forms each compile to one), with its conditions.
 #[derive(Debug, Clone)]
 struct Entry {
@@ -434,6 +493,8 @@ struct Entry {
     pat: Pat,
     /// Index into [`Tagger::contexts`].
     context: usize,
+    /// The keyword has `requires` or `excludes` phrases.
+    has_context: bool,
     name: bool,
     weight: f32,
 }
@@ -447,6 +508,9 @@ struct Context {
 
 /// No information: the word cannot start or continue a keyword.
 const NO_WORD: u32 = u32::MAX;
+/// Not looked up yet: the word can only be a context word, looked up when a
+/// keyword with context hits the sentence.
+const UNSEEN: u32 = u32::MAX - 1;
 
 /// Memo of word look-ups, so each distinct word form is normalised and
 /// stemmed once. Keep one per worker thread and reuse it across documents;
@@ -456,6 +520,8 @@ const NO_WORD: u32 = u32::MAX;
 pub struct TagCache {
     /// word form → index into `infos`, or [`NO_WORD`] when its stem is no keyword stem
     words: FxHashMap<Box<str>, u32>,
+    /// the same for word forms of up to seven bytes, keyed by [`short_key`] (most words)
+    short: FxHashMap<u64, u32>,
     /// (stem id, normalised form) of the words that can match
     infos: Vec<(u32, Box<str>)>,
     /// the current sentence's word spans
@@ -466,8 +532,10 @@ pub struct TagCache {
     names: Vec<(usize, usize)>,
     /// the candidates at one position
     cands: Vec<usize>,
-    /// the current sentence's stretches of mentions in passing, once computed
-    zones: Vec<(usize, usize)>,
+    /// where the current sentence's example phrases end, once computed
+    example_ends: Vec<usize>,
+    /// bitset of the stem ids in the current sentence, once context is looked up
+    present: Vec<u64>,
 }
 
 impl TagCache {
@@ -489,6 +557,8 @@ pub struct Tagger {
     stems: FxHashMap<String, u32>,
     /// stem id → entries whose first word has it
     by_first: Vec<Vec<usize>>,
+    /// the same, longest first, with what rules each out cheaply
+    heads: Vec<Vec<Head>>,
     entries: Vec<Entry>,
     /// keyword texts, as written in the taxonomy
     texts: Vec<String>,
@@ -497,14 +567,17 @@ pub struct Tagger {
     exact: FxHashMap<Box<str>, Vec<usize>>,
     /// bitset of the three-letter prefixes of every keyword word (normalised, lowercase a–z)
     prefixes: Vec<u64>,
+    /// the same for the words of `requires` and `excludes` phrases, looked up
+    /// only in sentences where a keyword with context has hit
+    ctx_prefixes: Vec<u64>,
     /// bitset of the first two bytes of every case-sensitive keyword
     exact_pairs: Vec<u64>,
     /// first elements that join the next word (`cyber`), longest first
     combining: Vec<&'static str>,
-    /// phrases opening a list of examples, then `(` `)` `;` `:` (see [`Tagger::passing_zones`])
-    passing: AhoCorasick,
-    /// how many of `passing`'s patterns are example phrases
-    examples: usize,
+    /// phrases opening a list of examples, longest first (see [`Tagger::in_passing`])
+    examples: Vec<ExamplePhrase>,
+    /// for each initial `a`–`z`, bitset of the lengths of the example phrases' first words
+    example_shapes: [u32; 26],
     /// lowercase words that may stand inside a proper name
     connectors: Vec<&'static str>,
 }
@@ -694,26 +767,31 @@ impl Tagger {
         let english = matches!(lang, Algorithm::English);
         let mut combining: Vec<&'static str> = topic_words("combining").collect();
         combining.sort_by_key(|c| std::cmp::Reverse(c.len()));
-        let examples: Vec<&'static str> = if english { topic_words("example").collect() } else { vec![] };
+        let mut examples: Vec<ExamplePhrase> =
+            if english { topic_words("example").filter_map(ExamplePhrase::new).collect() } else { vec![] };
+        examples.sort_by_key(|p| std::cmp::Reverse(p.len));
+        let mut example_shapes = [0u32; 26];
+        for p in &examples {
+            let w = p.words[0].as_bytes();
+            example_shapes[usize::from(w[0] - b'a')] |= 1 << w.len().min(31);
+        }
         let mut t = Tagger {
             taxonomy: Taxonomy { topics: vec![] },
             stemmer: Stemmer::create(lang),
             english,
             stems: FxHashMap::default(),
             by_first: vec![],
+            heads: vec![],
             entries: vec![],
             texts: vec![],
             contexts: vec![],
             exact: FxHashMap::default(),
             prefixes: vec![0; (26usize * 26 * 26).div_ceil(64)],
+            ctx_prefixes: vec![0; (26usize * 26 * 26).div_ceil(64)],
             exact_pairs: vec![0; (1 << 16) / 64],
             combining: if english { combining } else { vec![] },
-            passing: AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(examples.iter().copied().chain(["(", ")", ";", ":"]))
-                .expect("valid patterns"),
-            examples: examples.len(),
+            examples,
+            example_shapes,
             connectors: if english { topic_words("connector").collect() } else { vec![] },
         };
         let mut memo = FxHashMap::default();
@@ -721,24 +799,36 @@ impl Tagger {
             for kw in &topic.keywords {
                 let mut ctx = Context::default();
                 for r in &kw.requires {
-                    ctx.requires.extend(t.compile(&mut memo, r, Case::Auto));
+                    ctx.requires.extend(t.compile(&mut memo, r, Case::Auto, true));
                 }
                 for e in &kw.excludes {
-                    ctx.excludes.extend(t.compile(&mut memo, e, kw.case));
+                    ctx.excludes.extend(t.compile(&mut memo, e, kw.case, true));
                 }
                 t.contexts.push(ctx);
                 t.texts.push(kw.keyword.trim().to_string());
                 let (text, context) = (t.texts.len() - 1, t.contexts.len() - 1);
-                let pats = t.compile(&mut memo, &kw.keyword, kw.case);
+                let pats = t.compile(&mut memo, &kw.keyword, kw.case, false);
                 let specific = kw.name
                     || !kw.requires.is_empty()
                     || pats.first().is_some_and(|p| matches!(p, Pat::Exact(_)) || p.len() > 1);
                 let weight = kw.weight.unwrap_or(if specific { SPECIFIC } else { GENERIC });
                 for pat in pats {
-                    t.add_entry(Entry { topic: ti, text, pat, context, name: kw.name, weight });
+                    let has_context = !kw.requires.is_empty() || !kw.excludes.is_empty();
+                    t.add_entry(Entry { topic: ti, text, pat, context, has_context, name: kw.name, weight });
                 }
             }
         }
+        // longest first, in taxonomy order among equals (see `tag_sentence`)
+        let entries = &t.entries;
+        t.heads = t
+            .by_first
+            .iter()
+            .map(|bucket| {
+                let mut heads: Vec<Head> = bucket.iter().map(|&k| Head::of(k, &entries[k].pat)).collect();
+                heads.sort_by_key(|h| std::cmp::Reverse(h.len));
+                heads
+            })
+            .collect();
         t.taxonomy = taxonomy;
         t
     }
@@ -755,12 +845,20 @@ impl Tagger {
     /// The patterns of a word or phrase: its own form first, then the joined
     /// form of two words (`cyber attack` → `cyberattack`) or the split form of
     /// a word that starts with a combining element (`cybersecurity` → `cyber security`).
-    fn compile(&mut self, memo: &mut FxHashMap<String, (u32, Box<str>)>, text: &str, case: Case) -> Vec<Pat> {
+    /// `context`: the phrase is a `requires` or `excludes` phrase, whose words
+    /// the matcher looks up only when a keyword with context has hit.
+    fn compile(
+        &mut self,
+        memo: &mut FxHashMap<String, (u32, Box<str>)>,
+        text: &str,
+        case: Case,
+        context: bool,
+    ) -> Vec<Pat> {
         let text = text.trim();
         let one_token = text.chars().all(char::is_alphanumeric);
         if one_token && (case == Case::Sensitive || case == Case::Auto && is_acronym_keyword(text)) {
             let b = text.as_bytes();
-            if b.len() >= 2 {
+            if b.len() >= 2 && !context {
                 let bit = usize::from(b[0]) << 8 | usize::from(b[1]);
                 self.exact_pairs[bit / 64] |= 1 << (bit % 64);
             }
@@ -787,7 +885,7 @@ impl Tagger {
         for form in forms {
             let mut compiled = Vec::with_capacity(form.len());
             for w in &form {
-                let (stem, guard) = self.word(memo, w);
+                let (stem, guard) = self.word(memo, w, context);
                 let upper = sensitive.then(|| w.chars().next().is_some_and(char::is_uppercase));
                 compiled.push(KwWord { stem, guard, upper });
             }
@@ -798,12 +896,17 @@ impl Tagger {
         pats
     }
 
-    /// The stem id and guard of one keyword word; each is normalised and stemmed once.
-    fn word(&mut self, memo: &mut FxHashMap<String, (u32, Box<str>)>, w: &str) -> (u32, Box<str>) {
+    /// The stem id and guard of one keyword (or `context`) word; each is
+    /// normalised and stemmed once.
+    fn word(&mut self, memo: &mut FxHashMap<String, (u32, Box<str>)>, w: &str, context: bool) -> (u32, Box<str>) {
+        let n = self.norm(w);
+        if let Some(bit) = prefix_bit(n.as_bytes()) {
+            let set = if context { &mut self.ctx_prefixes } else { &mut self.prefixes };
+            set[bit / 64] |= 1 << (bit % 64);
+        }
         if let Some(v) = memo.get(w) {
             return v.clone();
         }
-        let n = self.norm(w);
         let stem = self.stemmer.stem(&n).into_owned();
         let guard = match n.strip_prefix(stem.as_str()) {
             Some(ext) if !inflectional(ext) => {
@@ -817,9 +920,6 @@ impl Tagger {
             _ => "",
         };
         let guard: Box<str> = guard.into();
-        if let Some(bit) = prefix_bit(n.as_bytes()) {
-            self.prefixes[bit / 64] |= 1 << (bit % 64);
-        }
         let v = (self.stem_id(stem), guard);
         memo.insert(w.to_string(), v.clone());
         v
@@ -911,17 +1011,33 @@ impl Tagger {
         let mut cands = std::mem::take(&mut cache.cands);
         words_of(src, start, end, &mut words);
         info.clear();
-        // resolve each word once: one hash look-up for a known form
+        // the memo starts over between sentences, never inside one
+        if cache.words.len() + cache.short.len() >= TagCache::LIMIT {
+            cache.words.clear();
+            cache.short.clear();
+            cache.infos.clear();
+        }
+        // resolve each word that may be a keyword's once: one hash look-up for
+        // a known form; words that can only be context wait until needed
         for &(ws, we) in &words {
             let w = &src[ws..we];
-            let candidate = prefix_bit(w.as_bytes()).is_none_or(|bit| self.prefixes[bit / 64] & (1 << (bit % 64)) != 0);
-            info.push(if candidate { self.resolve(w, cache) } else { NO_WORD });
+            info.push(match prefix_bit(w.as_bytes()) {
+                Some(bit) if self.prefixes[bit / 64] & (1 << (bit % 64)) == 0 => {
+                    if self.ctx_prefixes[bit / 64] & (1 << (bit % 64)) == 0 {
+                        NO_WORD
+                    } else {
+                        UNSEEN
+                    }
+                }
+                _ => self.resolve(w, cache),
+            });
         }
-        let s = Sentence { src, words: &words, info: &info, infos: &cache.infos };
+        let mut context_ready = false;
         let mut names: Option<Vec<(usize, usize)>> = None;
-        let mut zones: Option<Vec<(usize, usize)>> = None;
+        let mut passing: Option<Passing> = None;
         let mut i = 0;
         while i < words.len() {
+            let s = Sentence { src, words: &words, info: &info, infos: &cache.infos, present: &cache.present };
             cands.clear();
             let mut len = 0;
             if self.may_be_exact(&src[words[i].0..words[i].1]) {
@@ -931,9 +1047,17 @@ impl Tagger {
                 }
             }
             if let Some((first, _)) = s.at(i) {
-                for &k in &self.by_first[*first as usize] {
-                    let n = self.entries[k].pat.len();
-                    if n >= len && self.matches_at(&s, &self.entries[k].pat, i) {
+                let next = s.at(i + 1).map_or(NO_WORD, |a| a.0);
+                // longest patterns first: none shorter than a match can win
+                for h in &self.heads[*first as usize] {
+                    let (k, n) = (h.entry as usize, h.len as usize);
+                    if n < len {
+                        break;
+                    }
+                    if n > 1 && h.second != next {
+                        continue;
+                    }
+                    if h.plain || self.matches_at(&s, &self.entries[k].pat, i) {
                         if n > len {
                             cands.clear();
                             len = n;
@@ -946,6 +1070,11 @@ impl Tagger {
                 i += 1;
                 continue;
             }
+            if !context_ready && cands.iter().any(|&k| self.entries[k].has_context) {
+                self.resolve_context(src, &words, &mut info, cache);
+                context_ready = true;
+            }
+            let s = Sentence { src, words: &words, info: &info, infos: &cache.infos, present: &cache.present };
             let (ms, me) = (words[i].0, words[i + len - 1].1);
             let from = out.len();
             for &k in &cands {
@@ -978,14 +1107,22 @@ impl Tagger {
                 if !ctx.requires.is_empty() && !ctx.requires.iter().any(|p| self.anywhere(&s, p)) {
                     continue;
                 }
-                let zones = zones.get_or_insert_with(|| {
-                    let mut v = std::mem::take(&mut cache.zones);
-                    self.passing_zones(src, start, end, &mut v);
-                    v
-                });
-                let passing = zones.iter().any(|&(a, b)| a <= ms && ms < b)
-                    || is_list_item(&src[start..end], ms - start, me - start);
-                let weight = if passing { e.weight * IN_PASSING } else { e.weight };
+                let p = passing
+                    .get_or_insert_with(|| Passing::new(&src[start..end], std::mem::take(&mut cache.example_ends)));
+                // example phrases in the words before the hit
+                while p.scanned < i {
+                    match self.example_at(&s, p.scanned, end) {
+                        Some((n, e)) => {
+                            p.example_ends.push(e);
+                            p.scanned += n;
+                        }
+                        None => p.scanned += 1,
+                    }
+                }
+                let text = &src[start..end];
+                let in_passing =
+                    p.holds(text, start, ms - start) || p.commas && is_list_item(text, ms - start, me - start);
+                let weight = if in_passing { e.weight * IN_PASSING } else { e.weight };
                 out.push(TopicMatch { topic: e.topic, keyword: k, start: ms, end: me, weight });
             }
             i += len;
@@ -993,8 +1130,8 @@ impl Tagger {
         if let Some(v) = names {
             cache.names = v;
         }
-        if let Some(v) = zones {
-            cache.zones = v;
+        if let Some(p) = passing {
+            cache.example_ends = p.example_ends;
         }
         cache.spans = words;
         cache.info = info;
@@ -1002,6 +1139,7 @@ impl Tagger {
     }
 
     /// The entries of a case-sensitive token, a plural `s` or a possessive allowed.
+    #[inline(never)]
     fn exact_hits(&self, w: &str) -> Option<&Vec<usize>> {
         let w = strip_possessive(w);
         let base = w.strip_suffix('s').filter(|b| b.len() >= 2 && b.chars().last().is_some_and(char::is_uppercase));
@@ -1018,30 +1156,41 @@ impl Tagger {
                 }
             }
             Pat::Stems(ws) => {
+                // the stems first (integer comparisons), then guards, gaps and case
                 i + ws.len() <= s.words.len()
-                    && ws.iter().enumerate().all(|(j, kw)| match s.at(i + j) {
-                        Some((stem, norm)) => {
-                            *stem == kw.stem
-                                && (kw.guard.is_empty() || norm.starts_with(&*kw.guard))
-                                && (j == 0 || gap_ok(s.src, s.words[i + j - 1].1, s.words[i + j].0))
-                                && kw
-                                    .upper
-                                    .is_none_or(|u| s.word(i + j).chars().next().is_some_and(char::is_uppercase) == u)
-                        }
-                        None => false,
+                    && ws.iter().enumerate().all(|(j, kw)| s.at(i + j).is_some_and(|a| a.0 == kw.stem))
+                    && ws.iter().enumerate().all(|(j, kw)| {
+                        (kw.guard.is_empty() || s.at(i + j).is_some_and(|a| a.1.starts_with(&*kw.guard)))
+                            && (j == 0 || gap_ok(s.src, s.words[i + j - 1].1, s.words[i + j].0))
+                            && kw
+                                .upper
+                                .is_none_or(|u| s.word(i + j).chars().next().is_some_and(char::is_uppercase) == u)
                     })
             }
         }
     }
 
     /// Whether an occurrence of `pat` overlaps the words `i..i + len`.
+    #[inline(never)]
     fn holds(&self, s: &Sentence, pat: &Pat, i: usize, len: usize) -> bool {
         (i.saturating_sub(pat.len() - 1)..i + len).any(|p| self.matches_at(s, pat, p))
     }
 
-    /// Whether `pat` occurs anywhere in the sentence.
+    /// Whether `pat` occurs anywhere in the sentence (its context looked up).
+    #[inline(never)]
     fn anywhere(&self, s: &Sentence, pat: &Pat) -> bool {
-        (0..s.words.len()).any(|p| self.matches_at(s, pat, p))
+        match pat {
+            Pat::Stems(ws) => {
+                let first = ws[0].stem;
+                let f = first as usize;
+                s.present[f / 64] & (1 << (f % 64)) != 0
+                    && (0..s.words.len()).any(|p| s.at(p).is_some_and(|a| a.0 == first) && self.matches_at(s, pat, p))
+            }
+            Pat::Exact(x) => {
+                let b = x.as_bytes()[0];
+                (0..s.words.len()).any(|p| s.src.as_bytes()[s.words[p].0] == b && self.matches_at(s, pat, p))
+            }
+        }
     }
 
     /// Runs of two or more capitalised words (with connectors such as `of`
@@ -1079,52 +1228,60 @@ impl Tagger {
         flush(run);
     }
 
-    /// The byte stretches of `src[start..end]` where a hit is a mention in
-    /// passing: inside parentheses, and from a phrase that opens a list of
-    /// examples to the end of its clause (`;`, `:` or the sentence end). One
-    /// scan per sentence, and only for sentences with a hit.
-    fn passing_zones(&self, src: &str, start: usize, end: usize, zones: &mut Vec<(usize, usize)>) {
-        zones.clear();
-        let text = &src[start..end];
-        let b = text.as_bytes();
-        let (mut paren, mut example): (Option<usize>, Option<usize>) = (None, None);
-        for m in self.passing.find_iter(text) {
-            let (ms, me) = (start + m.start(), start + m.end());
-            let k = m.pattern().as_usize();
-            if k < self.examples {
-                // an example phrase, as whole words
-                let whole = (m.start() == 0 || !b[m.start() - 1].is_ascii_alphanumeric())
-                    && b.get(m.end()).is_none_or(|c| !c.is_ascii_alphanumeric());
-                if whole {
-                    example = example.or(Some(me));
-                }
-                continue;
-            }
-            match k - self.examples {
-                0 => paren = paren.or(Some(me)),
-                1 => {
-                    if let Some(p) = paren.take() {
-                        zones.push((p, ms));
-                    }
-                }
-                _ => {
-                    if let Some(e) = example.take() {
-                        zones.push((e, ms));
-                    }
-                }
+    /// The number of words and the end of the example phrase (`such as`,
+    /// `e.g.`) starting at word `k`: whole words in any letter case with the
+    /// phrase's own separators.
+    #[inline]
+    fn example_at(&self, s: &Sentence, k: usize, end: usize) -> Option<(usize, usize)> {
+        let b = s.src.as_bytes();
+        let (ws, we) = s.words[k];
+        // first a look at the word's initial and length
+        let initial = b[ws].to_ascii_lowercase();
+        if !initial.is_ascii_lowercase()
+            || we - ws >= 32
+            || self.example_shapes[usize::from(initial - b'a')] & 1 << (we - ws) == 0
+        {
+            return None;
+        }
+        let first = s.word(k);
+        self.examples.iter().filter(|p| p.words[0].len() == first.len()).find_map(|p| {
+            let n = p.words.len();
+            let fits = k + n <= s.words.len()
+                && first.eq_ignore_ascii_case(&p.words[0])
+                && p.words.iter().enumerate().skip(1).all(|(j, w)| {
+                    s.word(k + j).eq_ignore_ascii_case(w)
+                        && s.src[s.words[k + j - 1].1..s.words[k + j].0] == *p.gaps[j - 1]
+                });
+            let after = s.words.get(k + n - 1).map_or(end, |w| w.1);
+            let next = after + p.trail.len();
+            (fits && s.src[after..end].starts_with(&*p.trail) && (next >= end || !b[next].is_ascii_alphanumeric()))
+                .then_some((n, next))
+        })
+    }
+
+    /// Looks up the words left for context, and notes which stems the sentence holds.
+    fn resolve_context(&self, src: &str, words: &[(usize, usize)], info: &mut [u32], cache: &mut TagCache) {
+        for (k, &(ws, we)) in words.iter().enumerate() {
+            if info[k] == UNSEEN {
+                info[k] = self.resolve(&src[ws..we], cache);
             }
         }
-        zones.extend(paren.into_iter().chain(example).map(|z| (z, end)));
+        cache.present.clear();
+        cache.present.resize(self.stems.len().div_ceil(64), 0);
+        for &i in info.iter().filter(|&&i| i < UNSEEN) {
+            let stem = cache.infos[i as usize].0 as usize;
+            cache.present[stem / 64] |= 1 << (stem % 64);
+        }
     }
 
     /// The cached info of a word form, computing it on first sight.
     fn resolve(&self, w: &str, cache: &mut TagCache) -> u32 {
-        if let Some(&i) = cache.words.get(w) {
+        let key = short_key(w);
+        if let Some(&i) = match key {
+            Some(k) => cache.short.get(&k),
+            None => cache.words.get(w),
+        } {
             return i;
-        }
-        if cache.words.len() >= TagCache::LIMIT {
-            cache.words.clear();
-            cache.infos.clear();
         }
         let i = match self.lookup(w) {
             Some(v) => {
@@ -1133,7 +1290,10 @@ impl Tagger {
             }
             None => NO_WORD,
         };
-        cache.words.insert(w.into(), i);
+        match key {
+            Some(k) => cache.short.insert(k, i),
+            None => cache.words.insert(w.into(), i),
+        };
         i
     }
 
@@ -1157,18 +1317,64 @@ impl Tagger {
     }
 }
 
+/// What a sentence holds that makes a hit a mention in passing, found once
+/// per sentence with a hit and extended word by word as hits come.
+#[derive(Debug, Default)]
+struct Passing {
+    /// the sentence holds `(`
+    paren: bool,
+    /// the sentence holds two commas or more (an enumeration is possible)
+    commas: bool,
+    /// where the example phrases found so far end (absolute offsets)
+    example_ends: Vec<usize>,
+    /// the words before this index have been looked at for example phrases
+    scanned: usize,
+}
+
+impl Passing {
+    fn new(text: &str, mut example_ends: Vec<usize>) -> Passing {
+        let b = text.as_bytes();
+        example_ends.clear();
+        Passing {
+            paren: memchr::memchr(b'(', b).is_some(),
+            commas: memchr::memchr_iter(b',', b).nth(1).is_some(),
+            example_ends,
+            scanned: 0,
+        }
+    }
+
+    /// Whether the hit at `text[ms..]` (`text` starting at offset `start`) is
+    /// in passing: inside parentheses (the last of `(` and `)` before it is
+    /// `(`), or after a phrase that opens a list of examples in the same
+    /// clause (no `;` or `:` between).
+    fn holds(&self, text: &str, start: usize, ms: usize) -> bool {
+        let b = &text.as_bytes()[..ms];
+        self.paren && memchr::memrchr2(b'(', b')', b).is_some_and(|k| b[k] == b'(')
+            || self
+                .example_ends
+                .iter()
+                .map(|&e| e - start)
+                .any(|e| e <= ms && memchr::memchr2(b';', b':', &b[e..]).is_none())
+    }
+}
+
 /// Whether `s[ms..me]` is one short item of an enumeration: the stretch
 /// between the separators around it (`,` `;` `:` parentheses, dashes) holds
-/// at most four words, touches a comma, and the sentence has two commas or more.
+/// at most four words and touches a comma (the caller checks that the
+/// sentence has two commas or more).
 fn is_list_item(s: &str, ms: usize, me: usize) -> bool {
     const SEP: [char; 7] = [',', ';', ':', '(', ')', '—', '–'];
-    if s.matches(',').count() < 2 {
-        return false;
-    }
     let left = s[..ms].rfind(SEP).map_or(0, |k| k + s[k..].chars().next().map_or(1, char::len_utf8));
     let right = s[me..].find(SEP).map_or(s.len(), |k| me + k);
     let touches = s[..left].ends_with(',') || s[right..].starts_with(',');
-    touches && s[left..right].split_whitespace().count() <= 4
+    touches && s[left..right].split_whitespace().nth(4).is_none()
+}
+
+/// A word form of up to seven bytes as one integer: its bytes and its length.
+#[inline]
+fn short_key(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    (b.len() <= 7).then(|| b.iter().rev().fold(b.len() as u64, |k, &c| k << 8 | u64::from(c)))
 }
 
 /// One sentence's words, as the matcher sees them.
@@ -1177,6 +1383,8 @@ struct Sentence<'a> {
     words: &'a [(usize, usize)],
     info: &'a [u32],
     infos: &'a [(u32, Box<str>)],
+    /// bitset of the sentence's stem ids (see [`Tagger::resolve_context`])
+    present: &'a [u64],
 }
 
 impl Sentence<'_> {
@@ -1186,7 +1394,7 @@ impl Sentence<'_> {
 
     /// (stem id, normalised form) of word `k`, if its stem is a keyword stem.
     fn at(&self, k: usize) -> Option<&(u32, Box<str>)> {
-        self.info.get(k).filter(|&&i| i != NO_WORD).map(|&i| &self.infos[i as usize])
+        self.info.get(k).filter(|&&i| i < UNSEEN).map(|&i| &self.infos[i as usize])
     }
 }
 
@@ -1217,21 +1425,30 @@ pub fn topic_scores(matches: &[TopicMatch], tagger: &Tagger, out: &mut Vec<(usiz
     }
 }
 
+/// Which bytes are ASCII letters and digits (one load instead of three range tests).
+const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
+
 /// Word spans (letters and digits, inner apostrophes) in `src[start..end]`, into `words`.
 fn words_of(src: &str, start: usize, end: usize, words: &mut Vec<(usize, usize)>) {
     words.clear();
-    let b = src.as_bytes();
+    let b = &src.as_bytes()[..end];
     let mut i = start;
     let mut s: Option<usize> = None;
     while i < end {
         let c = b[i];
-        if c.is_ascii_alphanumeric() {
+        if ASCII_ALNUM[usize::from(c)] {
             // the usual case: a run of ASCII letters and digits
             s.get_or_insert(i);
             i += 1;
-            while i < end && b[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
+            i += b[i..].iter().position(|&c| !ASCII_ALNUM[usize::from(c)]).unwrap_or(end - i);
             continue;
         }
         if s.is_none() && c < 0x80 {
@@ -1455,6 +1672,21 @@ mod tests {
         ("enumeration item", "p,privacy", "Talks covered e-invoicing, cybersecurity, privacy and telecoms.", &[0.25]),
         ("not an enumeration", "p,privacy", "They said that privacy must be protected, audited, and enforced.", &[0.5]),
         ("one comma is no list", "p,privacy", "On privacy, they agreed.", &[0.5]),
+        // mentions in passing: parentheses and example phrases, word by word
+        ("nested parentheses closed", "p,data protection", "Rights ((and more) too) then data protection.", &[0.8]),
+        (
+            "the first closing parenthesis ends it",
+            "p,data protection",
+            "Rights (and (more) then data protection.",
+            &[0.8],
+        ),
+        ("parenthesis still open", "p,data protection", "Rights (and more: data protection.", &[0.4]),
+        ("example phrase capitalised", "p,data protection", "Including data protection, they spoke.", &[0.4]),
+        ("example phrase, colon ends it", "p,data protection", "Such as trade: data protection came up.", &[0.8]),
+        ("example, parenthesis does not end it", "p,data protection", "Such as (trade) data protection.", &[0.4]),
+        ("example phrase split by two spaces", "p,data protection", "Topics such  as data protection.", &[0.8]),
+        ("example phrase inside a word", "p,data protection", "Topics suchas data protection.", &[0.8]),
+        ("hit inside the example phrase", "p,for example", "For example, it works.", &[0.8]),
     ];
 
     #[test]
