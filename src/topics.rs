@@ -86,6 +86,9 @@ pub struct Keyword {
     /// sentence's topic score. None: 0.8 for a phrase, an acronym, a name or
     /// a keyword with required context, 0.5 for a single word.
     pub weight: Option<f32>,
+    /// How close a `requires` phrase must be, in words on either side of the
+    /// keyword (the NEAR of boolean queries); None: anywhere in the sentence.
+    pub near: Option<u32>,
 }
 
 impl From<&str> for Keyword {
@@ -97,6 +100,7 @@ impl From<&str> for Keyword {
             case: Case::Auto,
             name: false,
             weight: None,
+            near: None,
         }
     }
 }
@@ -108,6 +112,7 @@ impl Keyword {
             && self.case.is_auto()
             && !self.name
             && self.weight.is_none()
+            && self.near.is_none()
     }
 }
 
@@ -127,6 +132,8 @@ enum KeywordRepr {
         name: bool,
         #[serde(default)]
         weight: Option<f32>,
+        #[serde(default)]
+        near: Option<u32>,
     },
 }
 
@@ -134,8 +141,8 @@ impl From<KeywordRepr> for Keyword {
     fn from(r: KeywordRepr) -> Keyword {
         match r {
             KeywordRepr::Text(s) => Keyword::from(s.as_str()),
-            KeywordRepr::Full { keyword, requires, excludes, case, name, weight } => {
-                Keyword { keyword, requires, excludes, case, name, weight }
+            KeywordRepr::Full { keyword, requires, excludes, case, name, weight, near } => {
+                Keyword { keyword, requires, excludes, case, name, weight, near }
             }
         }
     }
@@ -148,7 +155,7 @@ impl Serialize for Keyword {
         if self.is_plain() {
             return s.serialize_str(&self.keyword);
         }
-        let mut m = s.serialize_struct("Keyword", 6)?;
+        let mut m = s.serialize_struct("Keyword", 7)?;
         m.serialize_field("keyword", &self.keyword)?;
         if !self.requires.is_empty() {
             m.serialize_field("requires", &self.requires)?;
@@ -164,6 +171,9 @@ impl Serialize for Keyword {
         }
         if let Some(w) = self.weight {
             m.serialize_field("weight", &w)?;
+        }
+        if let Some(n) = self.near {
+            m.serialize_field("near", &n)?;
         }
         m.end()
     }
@@ -231,6 +241,7 @@ impl Taxonomy {
         };
         let (li, bi) = (col("label"), col("basket"));
         let (ri, ei, ci, ni, wi) = (col("requires"), col("excludes"), col("case"), col("name"), col("weight"));
+        let nri = col("near");
         let mut topics: Vec<Topic> = Vec::new();
         let mut pos: HashMap<String, usize> = HashMap::new();
         for (n, rec) in rdr.records().enumerate() {
@@ -271,6 +282,12 @@ impl Taxonomy {
                     w.parse::<f32>().map_err(|_| DataError::at_line(line, format!("weight {w:?}: not a number")))?,
                 ),
             };
+            let near = match cell(nri) {
+                "" => None,
+                n => Some(n.parse::<u32>().map_err(|_| {
+                    DataError::at_line(line, format!("near {n:?}: a number of words, or leave it empty"))
+                })?),
+            };
             let kw = Keyword {
                 keyword: text,
                 requires: alternatives(cell(ri)),
@@ -278,6 +295,7 @@ impl Taxonomy {
                 case,
                 name,
                 weight,
+                near,
             };
             let k = *pos.entry(id.clone()).or_insert_with(|| {
                 topics.push(Topic { id: id.clone(), label: id.clone(), basket: None, keywords: vec![] });
@@ -503,6 +521,8 @@ struct Entry {
 #[derive(Debug, Clone, Default)]
 struct Context {
     requires: Vec<Pat>,
+    /// how many words on either side a required phrase may be (None: the whole sentence)
+    near: Option<usize>,
     excludes: Vec<Pat>,
 }
 
@@ -580,6 +600,10 @@ pub struct Tagger {
     example_shapes: [u32; 26],
     /// lowercase words that may stand inside a proper name
     connectors: Vec<&'static str>,
+    /// nouns of events and courses whose title names their subject (`Forum on Cyber Security`)
+    events: Vec<&'static str>,
+    /// prepositions that introduce an event's subject (`on`, `for`)
+    subjects: Vec<&'static str>,
 }
 
 impl std::fmt::Debug for Tagger {
@@ -793,11 +817,13 @@ impl Tagger {
             examples,
             example_shapes,
             connectors: if english { topic_words("connector").collect() } else { vec![] },
+            events: if english { topic_words("event").collect() } else { vec![] },
+            subjects: if english { topic_words("subject").collect() } else { vec![] },
         };
         let mut memo = FxHashMap::default();
         for (ti, topic) in taxonomy.topics.iter().enumerate() {
             for kw in &topic.keywords {
-                let mut ctx = Context::default();
+                let mut ctx = Context { near: kw.near.map(|n| n as usize), ..Context::default() };
                 for r in &kw.requires {
                     ctx.requires.extend(t.compile(&mut memo, r, Case::Auto, true));
                 }
@@ -1034,6 +1060,7 @@ impl Tagger {
         }
         let mut context_ready = false;
         let mut names: Option<Vec<(usize, usize)>> = None;
+        let mut headline: Option<bool> = None;
         let mut passing: Option<Passing> = None;
         let mut i = 0;
         while i < words.len() {
@@ -1096,7 +1123,9 @@ impl Tagger {
                             self.name_runs(&s, &mut v);
                             v
                         });
-                        if runs.iter().any(|&(a, b)| a <= i && i + len - 1 <= b && b - a + 1 > len) {
+                        let inside = runs.iter().find(|&&(a, b)| a <= i && i + len - 1 <= b && b - a + 1 > len);
+                        let headline = *headline.get_or_insert_with(|| self.is_headline(&s));
+                        if inside.is_some_and(|&(a, _)| !headline && !self.names_subject(&s, a, i)) {
                             continue;
                         }
                     }
@@ -1104,7 +1133,8 @@ impl Tagger {
                 if ctx.excludes.iter().any(|p| self.holds(&s, p, i, len)) {
                     continue;
                 }
-                if !ctx.requires.is_empty() && !ctx.requires.iter().any(|p| self.anywhere(&s, p)) {
+                let window = ctx.near.map_or(0..words.len(), |n| i.saturating_sub(n)..(i + len + n).min(words.len()));
+                if !ctx.requires.is_empty() && !ctx.requires.iter().any(|p| self.within(&s, p, window.clone())) {
                     continue;
                 }
                 let p = passing
@@ -1139,7 +1169,6 @@ impl Tagger {
     }
 
     /// The entries of a case-sensitive token, a plural `s` or a possessive allowed.
-    #[inline(never)]
     fn exact_hits(&self, w: &str) -> Option<&Vec<usize>> {
         let w = strip_possessive(w);
         let base = w.strip_suffix('s').filter(|b| b.len() >= 2 && b.chars().last().is_some_and(char::is_uppercase));
@@ -1171,26 +1200,52 @@ impl Tagger {
     }
 
     /// Whether an occurrence of `pat` overlaps the words `i..i + len`.
-    #[inline(never)]
     fn holds(&self, s: &Sentence, pat: &Pat, i: usize, len: usize) -> bool {
         (i.saturating_sub(pat.len() - 1)..i + len).any(|p| self.matches_at(s, pat, p))
     }
 
-    /// Whether `pat` occurs anywhere in the sentence (its context looked up).
-    #[inline(never)]
-    fn anywhere(&self, s: &Sentence, pat: &Pat) -> bool {
+    /// Whether `pat` starts at one of the words `window` (the sentence's context looked up).
+    fn within(&self, s: &Sentence, pat: &Pat, window: std::ops::Range<usize>) -> bool {
         match pat {
             Pat::Stems(ws) => {
                 let first = ws[0].stem;
                 let f = first as usize;
                 s.present[f / 64] & (1 << (f % 64)) != 0
-                    && (0..s.words.len()).any(|p| s.at(p).is_some_and(|a| a.0 == first) && self.matches_at(s, pat, p))
+                    && window.into_iter().any(|p| s.at(p).is_some_and(|a| a.0 == first) && self.matches_at(s, pat, p))
             }
             Pat::Exact(x) => {
                 let b = x.as_bytes()[0];
-                (0..s.words.len()).any(|p| s.src.as_bytes()[s.words[p].0] == b && self.matches_at(s, pat, p))
+                window.into_iter().any(|p| s.src.as_bytes()[s.words[p].0] == b && self.matches_at(s, pat, p))
             }
         }
+    }
+
+    /// Whether the sentence is a headline in title case (`Promoting Child
+    /// Online Safety – A Role for Volunteers?`): every word capitalised but
+    /// the connectors and the shortest function words. Its capitalised words
+    /// are no proper name.
+    fn is_headline(&self, s: &Sentence) -> bool {
+        (0..s.words.len()).all(|k| {
+            let w = s.word(k);
+            w.len() <= TITLE_SHORT_WORD
+                || !w.chars().next().is_some_and(char::is_lowercase)
+                || self.connectors.contains(&w)
+        })
+    }
+
+    /// Whether the name run starting at word `a` is the title of an event or
+    /// course about what its word `i` starts (`a Forum on Cyber Security`, `a
+    /// meeting on Cyber Security in West Africa`, `Course for CyberSecurity
+    /// Awareness`): an event noun, then a subject preposition, before `i`,
+    /// inside the run or just before it.
+    fn names_subject(&self, s: &Sentence, a: usize, i: usize) -> bool {
+        (a.saturating_sub(2)..i.saturating_sub(1)).any(|p| {
+            (p >= a || p + 2 == a) && {
+                let noun = s.word(p).to_lowercase();
+                let noun = noun.strip_suffix('s').filter(|n| self.events.contains(n)).unwrap_or(&noun);
+                self.events.contains(&noun) && self.subjects.iter().any(|w| s.word(p + 1).eq_ignore_ascii_case(w))
+            }
+        })
     }
 
     /// Runs of two or more capitalised words (with connectors such as `of`
@@ -1377,6 +1432,9 @@ fn short_key(w: &str) -> Option<u64> {
     (b.len() <= 7).then(|| b.iter().rev().fold(b.len() as u64, |k, &c| k << 8 | u64::from(c)))
 }
 
+/// Words this short are function words in any title (`a`, `by`, `at`).
+const TITLE_SHORT_WORD: usize = 2;
+
 /// One sentence's words, as the matcher sees them.
 struct Sentence<'a> {
     src: &'a str,
@@ -1489,14 +1547,14 @@ fn gap_ok(src: &str, a: usize, b: usize) -> bool {
 mod tests {
     use super::*;
 
-    const HEADER: &str = "topic,keyword,requires,excludes,case,name";
+    const HEADER: &str = "topic,keyword,requires,excludes,case,name,near";
 
     /// The same rows as a JSON taxonomy, written independently of the CSV reader.
     fn json_of(rows: &str) -> String {
         let mut topics: Vec<(String, Vec<serde_json::Value>)> = Vec::new();
         for line in rows.lines() {
             let mut c: Vec<&str> = line.split(',').collect();
-            c.resize(6, "");
+            c.resize(7, "");
             let list =
                 |s: &str| s.split('|').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect::<Vec<String>>();
             let mut kw = serde_json::json!({ "keyword": c[1] });
@@ -1511,6 +1569,9 @@ mod tests {
             }
             if c[5] == "yes" {
                 kw["name"] = true.into();
+            }
+            if !c[6].is_empty() {
+                kw["near"] = c[6].parse::<u32>().unwrap().into();
             }
             match topics.iter_mut().find(|t| t.0 == c[0]) {
                 Some(t) => t.1.push(kw),
@@ -1534,7 +1595,7 @@ mod tests {
         v
     }
 
-    /// (name, taxonomy rows `topic,keyword,requires,excludes,case,name`, text, expected topics)
+    /// (name, taxonomy rows `topic,keyword,requires,excludes,case,name,near`, text, expected topics)
     const CASES: &[(&str, &str, &str, &[&str])] = &[
         ("inflection -s", "sec,attack", "Attacks rose.", &["sec"]),
         ("inflection -ed", "sec,attack", "They were attacked.", &["sec"]),
@@ -1588,13 +1649,28 @@ mod tests {
         ("possessive name, counter", "ch,children", "children are online", &["ch"]),
         ("name with connectors", "neg,negotiation", "the Committee on Trade Negotiations met", &[]),
         ("name with connectors, counter", "neg,negotiation", "the negotiations stalled", &["neg"]),
-        ("capitalised phrase", "priv,tracking", "the Fast Track Programme", &[]),
+        ("capitalised phrase", "priv,tracking", "They joined the Fast Track Programme", &[]),
         ("capitalised phrase, counter", "priv,tracking", "tracking users", &["priv"]),
         ("keyword marked as a name", "w,WSIS,,,,yes", "the WSIS Forum opened", &["w"]),
         ("acronym not a name", "w,WSIS", "the WSIS Forum opened", &["w"]),
         ("phrase marked as a name", "cc,Budapest Convention,,,,yes", "the Budapest Convention Committee met", &["cc"]),
         ("phrase not a name", "cc,Budapest Convention", "the Budapest Convention Committee met", &[]),
         ("capitalised keyword alone", "ai,artificial intelligence", "Artificial Intelligence is here", &["ai"]),
+        // ... but the title of an event or course names its subject
+        ("event title", "cs,cyber security", "They held a Forum on Cyber Security in Dakar", &["cs"]),
+        (
+            "event noun before the name",
+            "cs,cyber security",
+            "a meeting on Cyber Security in West Africa was held",
+            &["cs"],
+        ),
+        ("course title", "cs,cybersecurity", "an Introductory Course for CyberSecurity Awareness opened", &["cs"]),
+        ("organisation, not an event", "cs,cyber security", "the Centre for Cyber Security in Pretoria opened", &[]),
+        ("event noun after the keyword", "cs,cyber security", "the Cyber Security Forum Secretariat met", &[]),
+        ("event noun without a subject", "cs,cyber security", "the Forum of Cyber Security Experts met", &[]),
+        // ... and a headline in title case is no proper name
+        ("headline", "cos,online safety", "Promoting Child Online Safety – A Role for Volunteers?", &["cos"]),
+        ("not a headline", "cos,online safety", "Ms Roy chairs the Online Safety Steering Group today", &[]),
         // 2. generic words need their context
         ("requires: absent", "coop,cooperation,regional|African Union|ASEAN", "cooperation between firms", &[]),
         ("requires: word", "coop,cooperation,regional|African Union|ASEAN", "regional cooperation", &["coop"]),
@@ -1608,6 +1684,21 @@ mod tests {
         ("requires: acronym case", "coop,cooperation,regional|African Union|ASEAN", "cooperation with asean", &[]),
         ("requires: inflected", "cbm,trust,confidence-building|states", "trust between States", &["cbm"]),
         ("requires: other sense", "cbm,trust,confidence-building|states", "user trust in apps", &[]),
+        // NEAR: the context within so many words of the keyword
+        ("near: close", "edu,school,online|remote,,,,4", "the school moved online last spring", &["edu"]),
+        (
+            "near: too far",
+            "edu,school,online|remote,,,,4",
+            "the school is a partner for parents when a child goes online",
+            &[],
+        ),
+        ("near: before the keyword", "edu,school,online|remote,,,,4", "remote learning kept the school open", &["edu"]),
+        (
+            "near: absent",
+            "edu,school,online|remote",
+            "the school is a partner for parents when a child goes online",
+            &["edu"],
+        ),
         ("excludes: held", "env,environment,,trading environment|business environment", "a trading environment", &[]),
         ("excludes: not held", "env,environment,,trading environment", "the environment suffers", &["env"]),
         ("excludes: elsewhere", "env,environment,,trading environment", "trading rules; the environment", &["env"]),
@@ -1767,6 +1858,7 @@ mod tests {
             ("bad name", "topic,keyword,name\nx,y,maybe\n", "line 2: name"),
             ("bad weight", "topic,keyword,weight\nx,y,high\n", "line 2: weight"),
             ("weight out of range", "topic,keyword,weight\nx,y,2\n", "weight must be in (0, 1]"),
+            ("bad near", "topic,keyword,near\nx,y,close\n", "line 2: near"),
             ("empty context", "topic,keyword,requires\nx,y,a|-\n", "empty context phrase"),
         ] {
             let e = Taxonomy::from_csv(csv).unwrap_err().to_string();
