@@ -542,6 +542,8 @@ pub struct TagCache {
     words: FxHashMap<Box<str>, u32>,
     /// the same for word forms of up to seven bytes, keyed by [`short_key`] (most words)
     short: FxHashMap<u64, u32>,
+    /// a direct-mapped table in front of `short`: (key, info), key 0 for none
+    direct: Vec<(u64, u32)>,
     /// (stem id, normalised form) of the words that can match
     infos: Vec<(u32, Box<str>)>,
     /// the current sentence's word spans
@@ -552,6 +554,8 @@ pub struct TagCache {
     names: Vec<(usize, usize)>,
     /// the candidates at one position
     cands: Vec<usize>,
+    /// the words of the current sentence that may start a keyword
+    starts: Vec<u32>,
     /// where the current sentence's example phrases end, once computed
     example_ends: Vec<usize>,
     /// bitset of the stem ids in the current sentence, once context is looked up
@@ -565,6 +569,14 @@ impl TagCache {
     /// An empty cache.
     pub fn new() -> Self {
         TagCache::default()
+    }
+
+    /// Puts a short word's info in its slot of the direct-mapped table.
+    fn remember(&mut self, slot: usize, key: u64, info: u32) {
+        if self.direct.is_empty() {
+            self.direct = vec![(0, 0); 1 << DIRECT_BITS];
+        }
+        self.direct[slot] = (key, info);
     }
 }
 
@@ -1041,13 +1053,16 @@ impl Tagger {
         if cache.words.len() + cache.short.len() >= TagCache::LIMIT {
             cache.words.clear();
             cache.short.clear();
+            cache.direct.clear();
             cache.infos.clear();
         }
         // resolve each word that may be a keyword's once: one hash look-up for
         // a known form; words that can only be context wait until needed
-        for &(ws, we) in &words {
+        let mut starts = std::mem::take(&mut cache.starts);
+        starts.clear();
+        for (k, &(ws, we)) in words.iter().enumerate() {
             let w = &src[ws..we];
-            info.push(match prefix_bit(w.as_bytes()) {
+            let i = match prefix_bit(w.as_bytes()) {
                 Some(bit) if self.prefixes[bit / 64] & (1 << (bit % 64)) == 0 => {
                     if self.ctx_prefixes[bit / 64] & (1 << (bit % 64)) == 0 {
                         NO_WORD
@@ -1056,18 +1071,28 @@ impl Tagger {
                     }
                 }
                 _ => self.resolve(w, cache),
-            });
+            };
+            // only a word with a stem of the taxonomy, or an acronym's first bytes, starts a keyword
+            if i < UNSEEN || self.may_be_exact(w) {
+                starts.push(k as u32);
+            }
+            info.push(i);
         }
         let mut context_ready = false;
         let mut names: Option<Vec<(usize, usize)>> = None;
         let mut headline: Option<bool> = None;
         let mut passing: Option<Passing> = None;
-        let mut i = 0;
-        while i < words.len() {
+        // the first word not covered by the last hit
+        let mut free = 0;
+        for &first in &starts {
+            let i = first as usize;
+            if i < free {
+                continue;
+            }
             let s = Sentence { src, words: &words, info: &info, infos: &cache.infos, present: &cache.present };
             cands.clear();
             let mut len = 0;
-            if self.may_be_exact(&src[words[i].0..words[i].1]) {
+            if self.may_be_exact(s.word(i)) {
                 if let Some(hits) = self.exact_hits(s.word(i)) {
                     cands.extend_from_slice(hits);
                     len = 1;
@@ -1094,7 +1119,6 @@ impl Tagger {
                 }
             }
             if len == 0 {
-                i += 1;
                 continue;
             }
             if !context_ready && cands.iter().any(|&k| self.entries[k].has_context) {
@@ -1155,8 +1179,9 @@ impl Tagger {
                 let weight = if in_passing { e.weight * IN_PASSING } else { e.weight };
                 out.push(TopicMatch { topic: e.topic, keyword: k, start: ms, end: me, weight });
             }
-            i += len;
+            free = i + len;
         }
+        cache.starts = starts;
         if let Some(v) = names {
             cache.names = v;
         }
@@ -1169,6 +1194,8 @@ impl Tagger {
     }
 
     /// The entries of a case-sensitive token, a plural `s` or a possessive allowed.
+    // off the hot word loop: taken only on a hit
+    #[inline(never)]
     fn exact_hits(&self, w: &str) -> Option<&Vec<usize>> {
         let w = strip_possessive(w);
         let base = w.strip_suffix('s').filter(|b| b.len() >= 2 && b.chars().last().is_some_and(char::is_uppercase));
@@ -1200,11 +1227,15 @@ impl Tagger {
     }
 
     /// Whether an occurrence of `pat` overlaps the words `i..i + len`.
+    // off the hot word loop: taken only on a hit
+    #[inline(never)]
     fn holds(&self, s: &Sentence, pat: &Pat, i: usize, len: usize) -> bool {
         (i.saturating_sub(pat.len() - 1)..i + len).any(|p| self.matches_at(s, pat, p))
     }
 
     /// Whether `pat` starts at one of the words `window` (the sentence's context looked up).
+    // off the hot word loop: taken only on a hit
+    #[inline(never)]
     fn within(&self, s: &Sentence, pat: &Pat, window: std::ops::Range<usize>) -> bool {
         match pat {
             Pat::Stems(ws) => {
@@ -1224,6 +1255,8 @@ impl Tagger {
     /// Online Safety – A Role for Volunteers?`): every word capitalised but
     /// the connectors and the shortest function words. Its capitalised words
     /// are no proper name.
+    // off the hot word loop: taken only on a hit
+    #[inline(never)]
     fn is_headline(&self, s: &Sentence) -> bool {
         (0..s.words.len()).all(|k| {
             let w = s.word(k);
@@ -1238,6 +1271,8 @@ impl Tagger {
     /// meeting on Cyber Security in West Africa`, `Course for CyberSecurity
     /// Awareness`): an event noun, then a subject preposition, before `i`,
     /// inside the run or just before it.
+    // off the hot word loop: taken only on a hit
+    #[inline(never)]
     fn names_subject(&self, s: &Sentence, a: usize, i: usize) -> bool {
         (a.saturating_sub(2)..i.saturating_sub(1)).any(|p| {
             (p >= a || p + 2 == a) && {
@@ -1251,6 +1286,8 @@ impl Tagger {
     /// Runs of two or more capitalised words (with connectors such as `of`
     /// between them) that are not the sentence's first word alone: the
     /// proper names, organisations and titles of the sentence.
+    // off the hot word loop: taken only on a hit
+    #[inline(never)]
     fn name_runs(&self, s: &Sentence, runs: &mut Vec<(usize, usize)>) {
         runs.clear();
         let mut flush = |run: Option<(usize, usize, usize)>| {
@@ -1315,6 +1352,8 @@ impl Tagger {
     }
 
     /// Looks up the words left for context, and notes which stems the sentence holds.
+    // off the hot word loop: taken only on a hit
+    #[inline(never)]
     fn resolve_context(&self, src: &str, words: &[(usize, usize)], info: &mut [u32], cache: &mut TagCache) {
         for (k, &(ws, we)) in words.iter().enumerate() {
             if info[k] == UNSEEN {
@@ -1332,10 +1371,21 @@ impl Tagger {
     /// The cached info of a word form, computing it on first sight.
     fn resolve(&self, w: &str, cache: &mut TagCache) -> u32 {
         let key = short_key(w);
+        // most words are short and frequent: one slot of a direct-mapped table first
+        let slot = key.map(|k| (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - DIRECT_BITS)) as usize);
+        if let (Some(k), Some(j)) = (key, slot) {
+            match cache.direct.get(j) {
+                Some(&(dk, i)) if dk == k => return i,
+                _ => {}
+            }
+        }
         if let Some(&i) = match key {
             Some(k) => cache.short.get(&k),
             None => cache.words.get(w),
         } {
+            if let (Some(k), Some(j)) = (key, slot) {
+                cache.remember(j, k, i);
+            }
             return i;
         }
         let i = match self.lookup(w) {
@@ -1349,6 +1399,9 @@ impl Tagger {
             Some(k) => cache.short.insert(k, i),
             None => cache.words.insert(w.into(), i),
         };
+        if let (Some(k), Some(j)) = (key, slot) {
+            cache.remember(j, k, i);
+        }
         i
     }
 
@@ -1424,6 +1477,9 @@ fn is_list_item(s: &str, ms: usize, me: usize) -> bool {
     let touches = s[..left].ends_with(',') || s[right..].starts_with(',');
     touches && s[left..right].split_whitespace().nth(4).is_none()
 }
+
+/// Slots of the direct-mapped word table: 2^10 (16 KB, within the L1 cache).
+const DIRECT_BITS: u32 = 10;
 
 /// A word form of up to seven bytes as one integer: its bytes and its length.
 #[inline]
