@@ -192,6 +192,7 @@ pub static TITLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "minister",
         "moderator",
         "mp",
+        "mep",
         "officer",
         "ombudsman",
         "ombudsperson",
@@ -813,6 +814,7 @@ pub static NOT_NAME: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 pub static REPORTING_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     let stems = [
         "say:said:says",
+        "tell:told:tells:telling",
         "state",
         "note",
         "add",
@@ -1285,4 +1287,75 @@ pub static SESSION_ACTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// `src/data/title_prepositions.txt`.
 pub static TITLE_PREPOSITIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("data/title_prepositions.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+});
+
+/// Words that open a coordinated main clause after a comma (`, and`, `, but`).
+pub static CLAUSE_JOINERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("data/clause_joiners.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+});
+
+/// Auxiliary verbs: a name followed by one is a clause's subject (`X was joined by`).
+pub static AUXILIARIES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("data/auxiliaries.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+});
+
+/// Word sequences (folded, one per line) that open a verb phrase which is
+/// not a statement: future acts and descriptions (`will discuss`, `is the
+/// keynote speaker`), from `src/data/not_statements.txt`.
+pub static NOT_STATEMENTS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(include_str!("data/not_statements.txt")));
+
+/// A list of short word sequences, looked up by their first word.
+pub struct Phrases {
+    by_first: HashMap<&'static str, Vec<Vec<&'static str>>>,
+}
+
+impl Phrases {
+    /// Parses one phrase per line; `#` starts a comment line.
+    pub fn new(data: &'static str) -> Self {
+        let mut by_first: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::default();
+        for line in data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let words: Vec<&'static str> = line.split_whitespace().collect();
+            by_first.entry(words[0]).or_default().push(words);
+        }
+        Phrases { by_first }
+    }
+
+    /// Does one of the phrases start at token `k`?
+    pub fn starts_at(&self, src: &str, toks: &[crate::text::Tok], k: usize) -> bool {
+        let Some(first) = toks.get(k) else { return false };
+        let Some(list) = self.by_first.get(crate::text::folded(first.text(src)).as_ref()) else {
+            return false;
+        };
+        list.iter().any(|words| {
+            words
+                .iter()
+                .enumerate()
+                .skip(1)
+                .all(|(j, w)| toks.get(k + j).is_some_and(|t| crate::text::folded(t.text(src)) == *w))
+        })
+    }
+}
+
+/// Lowercase particles glued to a family name (`d’`, `al-`), from
+/// `src/data/glued_particles.txt`.
+pub static GLUED_PARTICLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("data/glued_particles.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+});
+
+/// Words that open a fronted phrase before the subject (`During the debate,`),
+/// besides the title prepositions and adverbs, from `src/data/fronting_words.txt`.
+pub static FRONTING_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("data/fronting_words.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+});
+
+/// Words that name an audience in the lead-in of a roster (`delegates
+/// present, including:`), from `src/data/audience_words.txt`.
+pub static AUDIENCE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("data/audience_words.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+});
+
+/// Endings of abstract and plural nouns that people's names do not have
+/// (`-ship`, `-eries`), from `src/data/noun_endings.txt`.
+pub static NOUN_ENDINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("data/noun_endings.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 });

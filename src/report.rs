@@ -285,6 +285,7 @@ impl Analyzer {
             }
             at.push(u32::try_from(intros.len()).expect("fewer than 2^32 introductions"));
         }
+        speakers::drop_audience_rosters(&segs, &at, &mut intros);
         let mut table = speakers::build_table(text, &intros);
         let taxonomy = self.tagger.taxonomy();
 

@@ -312,8 +312,11 @@ impl Segmenter {
             }
             None => {
                 if initial {
-                    // "Jonas E. Smith", but "H. E. Mr. X": an initial before a title stays
-                    let title = self.abbreviation(next.word.trim_end_matches('.')) == Some(AbbrevClass::Title);
+                    // "Jonas E. Smith", but "H. E. Mr. X" and "H. E. Ambassador X":
+                    // an initial before a title or an honorific stays
+                    let bare = next.word.trim_end_matches(|c: char| !c.is_alphanumeric());
+                    let title = self.abbreviation(next.word.trim_end_matches('.')) == Some(AbbrevClass::Title)
+                        || crate::lexicon::HONORIFICS.contains_key(crate::text::folded(bare).as_ref());
                     next.opener && !title
                 } else {
                     true
@@ -1032,6 +1035,8 @@ mod tests {
         ("vs.", "Privacy vs. Security was debated. Done.", &["Privacy vs. Security was debated.", "Done."]),
         ("St. before name", "St. Kitts spoke. It agreed.", &["St. Kitts spoke.", "It agreed."]),
         ("initials", "Jane K. Doe spoke. She left.", &["Jane K. Doe spoke.", "She left."]),
+        ("spaced initials before an honorific", "Omar Haddad, H. E. Ambassador of Norland, spoke.", &["Omar Haddad, H. E. Ambassador of Norland, spoke."]),
+        ("counter-case: an initial before an opener", "The plan came from Jane K. Then it failed.", &["The plan came from Jane K.", "Then it failed."]),
         ("decimal", "Growth was 3.5 per cent. It rose.", &["Growth was 3.5 per cent.", "It rose."]),
         ("url", "See https://example.org/a.b. Then go.", &["See https://example.org/a.b.", "Then go."]),
         ("email", "Write to info@example.org. We answer.", &["Write to info@example.org.", "We answer."]),

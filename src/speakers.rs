@@ -228,17 +228,56 @@ pub fn parse_name(src: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
                 continue;
             }
         }
-        // d’Alembert, l'Estrange: lowercase particle glued by an apostrophe
-        if parts > 0 && (w.starts_with("d’") || w.starts_with("d'")) && w.chars().nth(2).is_some_and(char::is_uppercase)
-        {
+        // d’Alembert, al-Rashed: a lowercase particle glued to a name part
+        if parts > 0 && glued_particle(w) {
             j += 1;
             parts += 1;
             last_ok = Some(j);
             continue;
         }
+        // a family name that is also an organisation word, after a given
+        // name and ending the name: "Rosa Banks", not "Rosa Banks Trust"
+        if parts > 0 && is_cap(w) && org_word_surname(src, toks, j) {
+            j += 1;
+            parts += 1;
+            last_ok = Some(j);
+            break;
+        }
         break;
     }
     last_ok.map(|e| (e, parts))
+}
+
+/// A name part that opens with a lowercase particle glued to it by an
+/// apostrophe or a hyphen (`d’Alembert`, `al-Rashed`, `el-Sayed`); the
+/// particles are data (`src/data/glued_particles.txt`).
+pub fn glued_particle(w: &str) -> bool {
+    lexicon::GLUED_PARTICLES.iter().any(|p| {
+        w.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase) && is_name_word(rest))
+    })
+}
+
+/// Is the capitalised word at `j` a family name although it is an
+/// organisation word (`Banks`, `Gates`)? Only right after an unambiguous
+/// given name, and only as the last part of the name.
+fn org_word_surname(src: &str, toks: &[Tok], j: usize) -> bool {
+    let w = toks[j].text(src);
+    let lw = folded(text::strip_possessive(w).0);
+    let singular = lw.strip_suffix('s').unwrap_or(&lw);
+    let org_word = lexicon::ORG_WORDS.contains(lw.as_ref()) || lexicon::ORG_WORDS.contains(singular);
+    org_word
+        && !is_acronym(w)
+        && !lexicon::TITLE_NOUNS.contains(lw.as_ref())
+        && !lexicon::TITLE_NOUNS.contains(singular)
+        && !lexicon::NATIONALITIES.contains(lw.as_ref())
+        && !lexicon::NOT_NAME.contains(lw.as_ref())
+        && j > 0
+        && gazetteer::lookup(toks[j - 1].text(src)).is_some_and(|g| !g.ambiguous_word && g.gender.is_some())
+        && !lexicon::is_english_word(&folded(toks[j - 1].text(src)))
+        // "Bergen Institute of Oceanography", "Rosa Banks Trust"
+        && !toks.get(j + 1).is_some_and(|n| {
+            n.kind == Kind::Word && (is_cap(n.text(src)) || lexicon::TITLE_PREPOSITIONS.contains(folded(n.text(src)).as_ref()))
+        })
 }
 
 /// Index of the bracket closing the one at `open`, within the sentence.
@@ -372,6 +411,11 @@ pub fn appositive(src: &str, toks: &[Tok], comma: usize, item: bool) -> Option<(
                 if lw == "and" && descriptive && name_starts(src, toks, m + 1) {
                     break;
                 }
+                // the next person with a title before the name: "X, Kesran
+                // Minister of Climate Ana Lind, …" is no descriptor of X
+                if titled_name_after(src, toks, comma, m) {
+                    return None;
+                }
                 if is_lower(w) && lw.ends_with("ed") && finite_after_descriptor(src, toks, comma, m, descriptive) {
                     break;
                 }
@@ -403,6 +447,32 @@ pub fn appositive(src: &str, toks: &[Tok], comma: usize, item: bool) -> Option<(
     }
     let last = &toks[m - 1];
     Some((m, (first.start, last.end)))
+}
+
+/// Does a person's name start at `m`, right after the title words that began
+/// at `comma + 1` (`…, Kesran Minister of Climate Policy Ana Lind`)? Then
+/// what follows the comma is the next person of a list, not a descriptor.
+fn titled_name_after(src: &str, toks: &[Tok], comma: usize, m: usize) -> bool {
+    m > comma + 1
+        && toks[m - 1].kind == Kind::Word
+        && is_cap(toks[m - 1].text(src))
+        && is_cap(toks[m].text(src))
+        && gazetteer::lookup(toks[m].text(src)).is_some_and(|g| !g.ambiguous_word)
+        && !lexicon::is_english_word(&folded(toks[m].text(src)))
+        && name_starts(src, toks, m)
+        && toks[comma + 1..m].iter().any(|t| lexicon::TITLE_NOUNS.contains(folded(t.text(src)).as_ref()))
+}
+
+/// Does a person's name end at `k` (exclusive) — a given name and a family
+/// name right before it (`… Eva Moss and ENSA Deputy …`)? A title before a
+/// name does not reach back over the previous person of a list.
+fn person_ends_at(src: &str, toks: &[Tok], k: usize) -> bool {
+    k >= 2
+        && is_name_word(toks[k - 1].text(src))
+        && is_cap(toks[k - 2].text(src))
+        && gazetteer::lookup(toks[k - 2].text(src)).is_some_and(|g| !g.ambiguous_word)
+        && !lexicon::is_english_word(&folded(toks[k - 2].text(src)))
+        && !lexicon::is_descriptor_word(&folded(toks[k - 2].text(src)))
 }
 
 /// An appositive that lacks its closing comma ends at a finite reporting verb
@@ -493,7 +563,7 @@ fn pre_descriptor(
             || matches!(l.as_ref(), "of" | "for" | "at" | "on" | "and" | "to" | "in" | "de")
             || inner_the
             || lexicon::TITLE_NOUNS.contains(l.as_ref());
-        if !ok {
+        if !ok || is_cap(w) && person_ends_at(src, toks, k) {
             break;
         }
         k -= 1;
@@ -536,11 +606,11 @@ const HEAD_TITLE_TOKENS: usize = 24;
 /// The title phrase from the sentence start to the comma at `comma`, when it
 /// is one: it holds a title noun, no finite reporting verb and no pronoun, and
 /// starts with a capital or `the`. Returns its span without a leading `The`.
-fn head_title(src: &str, toks: &[Tok], comma: usize) -> Option<(usize, usize)> {
-    if comma == 0 || comma > HEAD_TITLE_TOKENS || toks[comma].text(src) != "," {
+fn head_title(src: &str, toks: &[Tok], from: usize, comma: usize) -> Option<(usize, usize)> {
+    if comma <= from || comma - from > HEAD_TITLE_TOKENS || toks[comma].text(src) != "," {
         return None;
     }
-    let head = &toks[..comma];
+    let head = &toks[from..comma];
     let f0 = folded(head[0].text(src));
     let start = usize::from(f0 == "the");
     if start >= head.len() || !(is_cap(head[0].text(src)) || f0 == "the") {
@@ -575,6 +645,35 @@ fn head_title(src: &str, toks: &[Tok], comma: usize) -> Option<(usize, usize)> {
     (titled && depth == 0).then(|| (head[start].start, head[head.len() - 1].end))
 }
 
+/// How many words a fronted phrase before a title may take.
+const FRONTED_PHRASE_WORDS: usize = 6;
+
+/// Is the one-word name at `k` a given name that is no ordinary word
+/// (`Farida`, not `Grace` or `Hope`)?
+fn single_given_name(src: &str, toks: &[Tok], k: usize) -> bool {
+    let w = text::strip_possessive(toks[k].text(src)).0;
+    !is_acronym(w)
+        && gazetteer::lookup(w).is_some_and(|g| !g.ambiguous_word)
+        && !lexicon::is_english_word(&folded(w))
+        && !lexicon::PLACES.contains(folded(w).as_ref())
+}
+
+/// Where the words after a fronted phrase start, when the sentence opens
+/// with one (`In his opening remark,` `On Tuesday,`) that ends at a comma
+/// before `before`: a preposition or adverb first, then lowercase words or
+/// possessives only.
+fn fronted_phrase_end(src: &str, toks: &[Tok], before: usize) -> Option<usize> {
+    let c = (1..before).find(|&k| toks[k].text(src) == ",")?;
+    let w0 = folded(toks[0].text(src));
+    if !(lexicon::TITLE_PREPOSITIONS.contains(w0.as_ref())
+        || lexicon::ADVERBS.contains(w0.as_ref())
+        || lexicon::FRONTING_WORDS.contains(w0.as_ref()))
+    {
+        return None;
+    }
+    (c <= FRONTED_PHRASE_WORDS && toks[1..c].iter().all(|t| t.kind == Kind::Word)).then_some(c + 1)
+}
+
 /// A title's last words run into the name that follows it (`Minister for
 /// Ports and Shipping Tariq Aziz`, `Minister of Water Resources Lidia Marsh`):
 /// when the words before the name continue a title and the name's first part
@@ -595,6 +694,9 @@ fn given_name_start(src: &str, toks: &[Tok], name_tok: usize, name_end: usize) -
     }
     (name_tok + 1..name_end - 1).find(|&k| toks[k].kind == Kind::Word && given(k))
 }
+
+/// How long a word must be before its ending marks it as a noun, not a name.
+const NOUN_ENDING_MIN_CHARS: usize = 7;
 
 /// A capitalised phrase of ordinary words (`Clean Energy`, `Patient Safety`,
 /// `Marine Governance`) rather than a name: its first part is a common English
@@ -617,6 +719,16 @@ pub fn is_word_phrase(src: &str, toks: &[Tok], name_tok: usize, name_end: usize)
     let first = text::strip_possessive(toks[name_tok].text(src)).0;
     let f = folded(first);
     if lexicon::PLACES.contains(f.as_ref()) || lexicon::NATIONALITIES.contains(f.as_ref()) {
+        return true;
+    }
+    // a word with the ending of an abstract or plural noun, which names do
+    // not have: "Antimicrobial Stewardship", "Artisanal Fisheries"
+    if toks[name_tok..name_end].iter().any(|t| {
+        let w = folded(text::strip_possessive(t.text(src)).0);
+        w.chars().count() >= NOUN_ENDING_MIN_CHARS
+            && lexicon::NOUN_ENDINGS.iter().any(|e| w.ends_with(e))
+            && gazetteer::given_name(&w).is_none()
+    }) {
         return true;
     }
     // a hyphenated given name is judged by its first part: "Jan-Erik"
@@ -754,6 +866,11 @@ pub fn predicate_at(src: &str, toks: &[Tok], mut k: usize) -> Option<usize> {
             return None;
         }
         if !is_lower(w) {
+            return None;
+        }
+        // "X will discuss …", "X is the keynote speaker": a future act or a
+        // description, not a statement
+        if lexicon::NOT_STATEMENTS.starts_at(src, toks, k) {
             return None;
         }
         let lw = folded(w);
@@ -971,7 +1088,11 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
     if toks.is_empty() || is_byline(src, toks) {
         return out;
     }
-    let item = seg.layout == Layout::Item;
+    // list items end at a semicolon too: "The panel was made up of: A, Title;
+    // B, Title; and C, Title."
+    let colon = toks.iter().position(|t| t.text(src) == ":");
+    let semicolon_list = colon.is_some_and(|c| toks[c..].iter().any(|t| t.text(src) == ";"));
+    let item = seg.layout == Layout::Item || semicolon_list;
     let mut i = 0;
     while i < toks.len() {
         let start = i;
@@ -985,7 +1106,12 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
             continue;
         };
         let name_tok = hon_end;
-        if !has_hon && parts < 2 {
+        // a single given name speaks only in a subject's place with a
+        // descriptor: "Farida, a registrar of …, questioned"
+        let single = !has_hon && parts < 2;
+        if single && !(start == 0 || toks[start - 1].text(src) == ",")
+            || single && !single_given_name(src, toks, name_tok)
+        {
             i = name_end;
             continue;
         }
@@ -997,6 +1123,12 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
         }
         // a phrase of ordinary words, not a person: "Clean Energy", "Patient Safety"
         if !has_hon && is_word_phrase(src, toks, name_tok, name_end) {
+            i = name_end;
+            continue;
+        }
+        // an organisation that qualifies a lowercase title before the person:
+        // "Kesra Oil chief executive Ivo Marsh said …"
+        if !has_hon && lowercase_title_then_name(src, toks, name_end) {
             i = name_end;
             continue;
         }
@@ -1072,12 +1204,25 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
             // "The Director-General of the Agency, Lena Varga, welcomed …",
             // "Kesra District Commissioner, Ama Tembo has stressed …"
             if title.is_none() && (has_hon || parts >= 2) && out.iter().all(|o| !o.is_speaker) {
-                if let Some(span) = head_title(src, toks, first - 1) {
+                // after a fronted phrase: "In his opening remark, Chairperson
+                // of the Coast Commission, Ivo Marek, praised …"
+                let from = fronted_phrase_end(src, toks, first - 1).unwrap_or(0);
+                if let Some(span) = head_title(src, toks, from, first - 1) {
                     title = Some(span);
                     if toks.get(after).is_some_and(|t| t.text(src) == ",") {
                         after += 1;
                     }
-                    first = 0;
+                    first = from;
+                }
+            }
+            // a title phrase in apposition before the name, inside the
+            // sentence: "…, the United Nations Special Envoy for Fisheries,
+            // Mr. Tevita Fonua, and …"
+            if title.is_none() && (has_hon || parts >= 2) {
+                if let Some(c) = toks[..first - 1].iter().rposition(|t| t.text(src) == ",") {
+                    if folded(toks[c + 1].text(src)) == "the" {
+                        title = head_title(src, toks, c + 1, first - 1);
+                    }
                 }
             }
         }
@@ -1087,7 +1232,10 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
         let pred =
             predicate_at(src, toks, after).is_some() || toks.get(after).is_some_and(|t| folded(t.text(src)) == "and");
         let is_speaker = !excluded
-            && if described {
+            && if single {
+                // a bare "Alex argued" may be a short form of a speaker's name
+                subject_context(src, toks, first) && described && pred
+            } else if described {
                 true
             } else if outside_speech(src, toks, after) {
                 // "President Macron has said that …": cited, not speaking here
@@ -1138,6 +1286,20 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
         i = name_end.max(i + 1);
     }
     out
+}
+
+/// Do lowercase title nouns start at `k` and run up to a capitalised word
+/// (`chief executive Ivo`, `spokesperson Ana`)? The words before them then
+/// name what the title belongs to, not a person.
+fn lowercase_title_then_name(src: &str, toks: &[Tok], k: usize) -> bool {
+    let mut j = k;
+    while toks.get(j).is_some_and(|t| {
+        let w = t.text(src);
+        t.kind == Kind::Word && is_lower(w) && lexicon::TITLE_NOUNS.contains(folded(w).as_ref())
+    }) {
+        j += 1;
+    }
+    j > k && toks.get(j).is_some_and(|t| t.kind == Kind::Word && is_cap(t.text(src)) && is_name_word(t.text(src)))
 }
 
 /// Guesses the organisation in a descriptor: the part after the last comma,
@@ -1193,6 +1355,53 @@ fn fold_words(s: &str) -> String {
     s.split_whitespace().map(fold).collect::<Vec<_>>().join(" ")
 }
 
+/// Attendance rosters: the lines after a lead-in that ends with a colon and
+/// names an audience (`… with community delegates present, including:`) list
+/// people who were there, not people who spoke; their introductions are no
+/// speakers'. A panel's roster (`The panel was made up of:`) is not touched.
+/// `at[i]..at[i + 1]` are the introductions of segment `i`.
+pub fn drop_audience_rosters(segs: &[Segment], at: &[u32], intros: &mut [Intro]) {
+    let mut roster = false;
+    for (i, s) in segs.iter().enumerate() {
+        if s.paragraph_start {
+            roster = false;
+        }
+        if roster {
+            for it in &mut intros[at[i] as usize..at[i + 1] as usize] {
+                it.is_speaker = false;
+            }
+        }
+        let t = s.text.trim_end();
+        if t.ends_with(':') {
+            roster = t
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| !w.is_empty() && lexicon::AUDIENCE_WORDS.contains(folded(w).as_ref()));
+        }
+    }
+}
+
+/// Is `b` a misspelling of the name `a`: the same number of parts (two or
+/// more), every part starting with the same letter and at most a letter or
+/// two off (a transposition counts two), parts of four letters or fewer
+/// exact? Two people's names differ in a whole part, not in a letter.
+fn misspelt_name(a: &str, b: &str) -> bool {
+    let (pa, pb): (Vec<String>, Vec<String>) =
+        (a.split_whitespace().map(fold).collect(), b.split_whitespace().map(fold).collect());
+    pa.len() >= 2
+        && pa.len() == pb.len()
+        && pa != pb
+        && pa.iter().zip(&pb).all(|(x, y)| {
+            let n = x.chars().count().min(y.chars().count());
+            let max = if n <= MISSPELT_EXACT_CHARS { 0 } else { MISSPELT_MAX_EDITS };
+            x.chars().next() == y.chars().next() && text::edit_distance(x, y, max) <= max
+        })
+}
+
+/// Name parts this short must be spelt the same to be the same name.
+const MISSPELT_EXACT_CHARS: usize = 4;
+/// How many edits a longer name part may be off.
+const MISSPELT_MAX_EDITS: usize = 2;
+
 /// The speaker table: builds it from every introduction, merging repeats.
 pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -> Vec<Speaker> {
     let mut table: Vec<Speaker> = Vec::new();
@@ -1225,8 +1434,13 @@ pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -
                 cands.extend(by_name.get(f).into_iter().flatten());
             }
             cands.sort_unstable();
-            let existing =
-                cands.into_iter().find(|&k| !matches!((table[k].gender, it.gender), (Some(a), Some(b)) if a != b));
+            let compatible = |k: &usize| !matches!((table[*k].gender, it.gender), (Some(a), Some(b)) if a != b);
+            // a misspelt repeat of a name already in the table ("Bagsu
+            // Wiratmaja" … "Bagus Wiratmja") is the same person
+            let existing = cands
+                .into_iter()
+                .find(compatible)
+                .or_else(|| (0..table.len()).find(|k| compatible(k) && misspelt_name(&table[*k].name, &name)));
             let title = it.title.map(|(s, e)| collapse(&src[s..e]));
             let honorific = it.honorific.map(|(s, e)| collapse(&src[s..e]));
             let org = it.org.map(|(s, e)| collapse(&src[s..e])).or_else(|| title.as_deref().and_then(organization_of));
@@ -1236,6 +1450,14 @@ pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -
                     if key.len() > s.name.split_whitespace().count() {
                         s.name = name.clone();
                         s.aliases = aliases_of(&name);
+                        index(k, s, &mut by_alias, &mut by_name);
+                    } else if misspelt_name(&s.name, &name) {
+                        // the misspelt forms find the speaker too
+                        for a in aliases_of(&name) {
+                            if !s.aliases.contains(&a) {
+                                s.aliases.push(a);
+                            }
+                        }
                         index(k, s, &mut by_alias, &mut by_name);
                     }
                     if s.title.is_none() && title.is_some() {
@@ -1310,6 +1532,69 @@ mod tests {
     /// (name, input, expected name, honorific, title)
     type Case = (&'static str, &'static str, &'static str, Option<&'static str>, Option<&'static str>);
     const CASES: &[Case] = &[
+        (
+            "an organisation before a lowercase title is not the person",
+            "Kesra Oil chief executive Ivo Marsh said the rigs were safe.",
+            "Ivo Marsh",
+            None,
+            Some("Kesra Oil chief executive"),
+        ),
+        (
+            "counter-case: a two-word name followed by a verb is the person",
+            "Ivo Marsh chaired the session on rigs.",
+            "Ivo Marsh",
+            None,
+            None,
+        ),
+        (
+            "a family name that is an organisation word",
+            "Ms Rosa Banks, co-chair of the Ostrow Trust, said the clinics matter.",
+            "Rosa Banks",
+            Some("Ms"),
+            Some("co-chair of the Ostrow Trust"),
+        ),
+        (
+            "a lowercase particle glued to the family name",
+            "Foreign Minister Dr. Abu Sami al-Rashed said the talks will help.",
+            "Abu Sami al-Rashed",
+            Some("Dr."),
+            Some("Foreign Minister"),
+        ),
+        (
+            "a title phrase between a fronted phrase and the name",
+            "In his opening remark, Chairperson of the Coast Commission, Ivo Marek, praised the reform.",
+            "Ivo Marek",
+            None,
+            Some("Chairperson of the Coast Commission"),
+        ),
+        (
+            "counter-case: a fronted phrase that names a place is no title",
+            "In the old harbour of Kesra, Ivo Marek praised the reform.",
+            "Ivo Marek",
+            None,
+            None,
+        ),
+        (
+            "a single given name with a descriptor",
+            "Farida, a registrar of a college in Kesra, questioned the need for a new agency.",
+            "Farida",
+            None,
+            Some("a registrar of a college in Kesra"),
+        ),
+        (
+            "a title phrase in apposition before the name inside the sentence",
+            "The mission hosted a debate with delegates, the Special Envoy for Fisheries, Mr. Tevita Fonua, and others.",
+            "Tevita Fonua",
+            Some("Mr."),
+            Some("Special Envoy for Fisheries"),
+        ),
+        (
+            "MEP before the name in an inverted attribution",
+            "“We must ask hard questions,” said MEP Ana Lutz, a liberal from Kesra.",
+            "Ana Lutz",
+            None,
+            Some("a liberal from Kesra"),
+        ),
         (
             "a perfect tense with a descriptor is still an introduction",
             "Ms Ana Costa (Director, Civic Lab) has argued that it works.",
@@ -1641,6 +1926,13 @@ mod tests {
             "Google DeepMind announced a new model last week.",
             "President Macron has said that Europe must act.",
             "Ms Ana Costa has long argued for this.",
+            "Lena Korvak will discuss the outlook for the fleet.",
+            "The Rosa Banks Foundation funded the clinics.",
+            "Farida argued that the agency is needed.",
+            "The Plenary on Antimicrobial Stewardship, Access, and Safety gathered clinicians.",
+            "Delegates of Artisanal Fisheries, the coastal union, stated their views.",
+            "Grace, a quality of the old school, marked the debate.",
+            "Grants from the Bergen Institute of Oceanography stated the terms.",
             "As Jacques Delors once wrote, Europe is built through crises.",
             "OpenAI Research stated that the model is safe.",
             "Patient Safety remains a priority for every hospital.",
@@ -1653,6 +1945,106 @@ mod tests {
         ] {
             let got = parse(text);
             assert!(got.iter().all(|g| !g.3), "{text:?} gave {got:?}");
+        }
+    }
+
+    #[test]
+    fn lists_of_titled_people() {
+        // (name, sentence, expected (name, title) of every speaker)
+        type Case = (&'static str, &'static str, &'static [(&'static str, &'static str)]);
+        let cases: &[Case] = &[
+            (
+                "titles before the names, a comma list",
+                "Moreover, Norland Prime Minister Ivo Marsh, Kesran Minister of Climate Policy Ana Lind and \
+                 ENSA Deputy Secretary General Rui Costa made similar points.",
+                &[
+                    ("Ivo Marsh", "Norland Prime Minister"),
+                    ("Ana Lind", "Kesran Minister of Climate Policy"),
+                    ("Rui Costa", "ENSA Deputy Secretary General"),
+                ],
+            ),
+            (
+                "a semicolon list after a colon",
+                "The panel was made up of: Lena Varga, Special Envoy of the Water Alliance; Omar Haddad, \
+                 Director, Kesra Lab; and Ivo Marsh, Member, National Commission for Users.",
+                &[
+                    ("Lena Varga", "Special Envoy of the Water Alliance"),
+                    ("Omar Haddad", "Director, Kesra Lab"),
+                    ("Ivo Marsh", "Member, National Commission for Users"),
+                ],
+            ),
+            (
+                "counter-case: an organisation inside a descriptor is no next person",
+                "Lena Varga, Director of Policy, Kesra Water Board, said that it works.",
+                &[("Lena Varga", "Director of Policy, Kesra Water Board")],
+            ),
+        ];
+        let mut failed = Vec::new();
+        for (name, text, want) in cases {
+            let analyzer = crate::Analyzer::default();
+            let r = analyzer.analyze("t", text);
+            let got: Vec<(String, String)> =
+                r.speakers.iter().map(|s| (s.name.to_string(), s.title.clone().unwrap_or_default())).collect();
+            let want: Vec<(String, String)> = want.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+            if got != want {
+                failed.push(format!("{name}: got {got:?}, want {want:?}"));
+            }
+        }
+        assert!(failed.is_empty(), "{}", failed.join("\n"));
+    }
+
+    #[test]
+    fn misspelt_repeats() {
+        // (name, text, expected speaker names)
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "a name misspelt on its second introduction is the same person",
+                "The panel: Bagsu Wiratmaja (Indonesia) and Callum Reid (Canada). \
+                 The first speaker, Bagus Wiratmja opened his talk by comparing models.",
+                &["Bagsu Wiratmaja", "Callum Reid"],
+            ),
+            (
+                "counter-case: short surnames a letter apart are two people",
+                "Ana Lind (Kesra Lab) and Ana Lund (Norland Trust) opened the session.",
+                &["Ana Lind", "Ana Lund"],
+            ),
+            (
+                "counter-case: another given name is another person",
+                "Marek Novak (Kesra Lab) and Milan Novak (Norland Trust) opened the session.",
+                &["Marek Novak", "Milan Novak"],
+            ),
+        ];
+        for (name, text, want) in cases {
+            let analyzer = crate::Analyzer::default();
+            let r = analyzer.analyze("t", text);
+            let got: Vec<String> = r.speakers.iter().map(|s| s.name.to_string()).collect();
+            assert_eq!(got, *want, "{name}");
+        }
+    }
+
+    #[test]
+    fn audience_rosters() {
+        // (name, text, expected speaker names)
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "people listed as present are no speakers",
+                "Dr. Nadia Farouk, the campaigns lead, chaired the session with delegates present, including:\n\
+                 Parisa Moradi, Caspian Water Collective\nSana Mirza, Joint Council for River Dwellers\n\n\
+                 The chair summarised the concerns.",
+                &["Nadia Farouk"],
+            ),
+            (
+                "counter-case: a panel's roster lists speakers",
+                "The panel was made up of:\nParisa Moradi, Director, Caspian Water Collective\n\
+                 Sana Mirza, Chair, Joint Council for River Dwellers\n\nMoradi said rivers matter.",
+                &["Parisa Moradi", "Sana Mirza"],
+            ),
+        ];
+        for (name, text, want) in cases {
+            let analyzer = crate::Analyzer::default();
+            let r = analyzer.analyze("t", text);
+            let got: Vec<String> = r.speakers.iter().map(|s| s.name.to_string()).collect();
+            assert_eq!(got, *want, "{name}");
         }
     }
 
