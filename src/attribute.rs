@@ -271,6 +271,12 @@ impl<'t> Attributor<'t> {
             // pronouns and roles reach back a few dozen speakers at most
             self.recency.truncate(RECENT);
             self.current.clone_from(&a.speakers);
+            // a speaker cited in passing inside the writer's sentence ("…, or
+            // as X stated, the …") lends it words, not the floor: the next
+            // sentences are not theirs by continuation
+            if cited_in_passing(src, toks, &a) {
+                self.current.clear();
+            }
         }
         a
     }
@@ -279,6 +285,17 @@ impl<'t> Attributor<'t> {
     pub fn table(&self) -> &[Speaker] {
         self.table
     }
+}
+
+/// Is the source named in a parenthetical `as X stated` inside the sentence
+/// (not at its start)?
+fn cited_in_passing(src: &str, toks: &[Tok], a: &Attribution) -> bool {
+    let Some(e) = a.evidence.as_ref() else { return false };
+    if !matches!(a.how, How::Explicit | How::Alias) {
+        return false;
+    }
+    let Some(k) = toks.iter().position(|t| t.start == e.start) else { return false };
+    k >= 2 && folded(toks[k - 1].text(src)) == "as" && !matches!(toks[k - 2].text(src), "." | ":")
 }
 
 /// Tracks whether a quotation opened in an earlier sentence is still open.
@@ -1622,6 +1639,30 @@ mod tests {
             }
         }
         assert!(failed.is_empty(), "{}", failed.join("\n"));
+    }
+
+    #[test]
+    fn cited_in_passing() {
+        let intro = "Ms Lena Varga (Northwind) opened the forum.\n\n";
+        // (name, two sentences after the introduction, expected speakers of the second)
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "a source cited inside the writer's sentence is not continued",
+                "Water is scarce, or as Varga stated, the quietest crisis. Piped schemes help households.",
+                &[],
+            ),
+            (
+                "counter-case: a subject's statement is continued",
+                "Varga stated that water is the quietest crisis. Piped schemes help households.",
+                &["Lena Varga"],
+            ),
+        ];
+        for (name, text, want) in cases {
+            let got = all(&format!("{intro}{text}"));
+            let want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+            assert_eq!(got[2].0, want, "{name}");
+            assert_eq!(got[1].0, vec!["Lena Varga".to_string()], "{name}");
+        }
     }
 
     #[test]
