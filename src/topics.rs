@@ -23,7 +23,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
 
 pub use rust_stemmers::Algorithm;
@@ -87,6 +86,9 @@ pub struct Keyword {
     /// sentence's topic score. None: 0.8 for a phrase, an acronym, a name or
     /// a keyword with required context, 0.5 for a single word.
     pub weight: Option<f32>,
+    /// How close a `requires` phrase must be, in words on either side of the
+    /// keyword (the NEAR of boolean queries); None: anywhere in the sentence.
+    pub near: Option<u32>,
 }
 
 impl From<&str> for Keyword {
@@ -98,6 +100,7 @@ impl From<&str> for Keyword {
             case: Case::Auto,
             name: false,
             weight: None,
+            near: None,
         }
     }
 }
@@ -109,6 +112,7 @@ impl Keyword {
             && self.case.is_auto()
             && !self.name
             && self.weight.is_none()
+            && self.near.is_none()
     }
 }
 
@@ -128,6 +132,8 @@ enum KeywordRepr {
         name: bool,
         #[serde(default)]
         weight: Option<f32>,
+        #[serde(default)]
+        near: Option<u32>,
     },
 }
 
@@ -135,8 +141,8 @@ impl From<KeywordRepr> for Keyword {
     fn from(r: KeywordRepr) -> Keyword {
         match r {
             KeywordRepr::Text(s) => Keyword::from(s.as_str()),
-            KeywordRepr::Full { keyword, requires, excludes, case, name, weight } => {
-                Keyword { keyword, requires, excludes, case, name, weight }
+            KeywordRepr::Full { keyword, requires, excludes, case, name, weight, near } => {
+                Keyword { keyword, requires, excludes, case, name, weight, near }
             }
         }
     }
@@ -149,7 +155,7 @@ impl Serialize for Keyword {
         if self.is_plain() {
             return s.serialize_str(&self.keyword);
         }
-        let mut m = s.serialize_struct("Keyword", 6)?;
+        let mut m = s.serialize_struct("Keyword", 7)?;
         m.serialize_field("keyword", &self.keyword)?;
         if !self.requires.is_empty() {
             m.serialize_field("requires", &self.requires)?;
@@ -165,6 +171,9 @@ impl Serialize for Keyword {
         }
         if let Some(w) = self.weight {
             m.serialize_field("weight", &w)?;
+        }
+        if let Some(n) = self.near {
+            m.serialize_field("near", &n)?;
         }
         m.end()
     }
@@ -232,6 +241,7 @@ impl Taxonomy {
         };
         let (li, bi) = (col("label"), col("basket"));
         let (ri, ei, ci, ni, wi) = (col("requires"), col("excludes"), col("case"), col("name"), col("weight"));
+        let nri = col("near");
         let mut topics: Vec<Topic> = Vec::new();
         let mut pos: HashMap<String, usize> = HashMap::new();
         for (n, rec) in rdr.records().enumerate() {
@@ -272,6 +282,12 @@ impl Taxonomy {
                     w.parse::<f32>().map_err(|_| DataError::at_line(line, format!("weight {w:?}: not a number")))?,
                 ),
             };
+            let near = match cell(nri) {
+                "" => None,
+                n => Some(n.parse::<u32>().map_err(|_| {
+                    DataError::at_line(line, format!("near {n:?}: a number of words, or leave it empty"))
+                })?),
+            };
             let kw = Keyword {
                 keyword: text,
                 requires: alternatives(cell(ri)),
@@ -279,6 +295,7 @@ impl Taxonomy {
                 case,
                 name,
                 weight,
+                near,
             };
             let k = *pos.entry(id.clone()).or_insert_with(|| {
                 topics.push(Topic { id: id.clone(), label: id.clone(), basket: None, keywords: vec![] });
@@ -396,6 +413,42 @@ const GENERIC: f32 = 0.5;
 /// Factor for a hit in a list of examples or in parentheses.
 const IN_PASSING: f32 = 0.5;
 
+/// A phrase that opens a list of examples (`such as`, `e.g.`), as its
+/// words and the separators between and after them.
+#[derive(Debug, Clone)]
+struct ExamplePhrase {
+    /// lowercase words
+    words: Vec<Box<str>>,
+    /// the separator before each word but the first
+    gaps: Vec<Box<str>>,
+    /// what follows the last word (`.` of `e.g.`)
+    trail: Box<str>,
+    /// the phrase's length in bytes
+    len: usize,
+}
+
+impl ExamplePhrase {
+    /// None unless the phrase starts with an ASCII letter.
+    fn new(phrase: &str) -> Option<ExamplePhrase> {
+        if !phrase.as_bytes().first()?.is_ascii_alphabetic() {
+            return None;
+        }
+        let lower = phrase.to_ascii_lowercase();
+        let (mut words, mut seps) = (Vec::new(), Vec::new());
+        let mut rest = lower.as_str();
+        while !rest.is_empty() {
+            let w = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+            words.push(rest[..w].into());
+            rest = &rest[w..];
+            let g = rest.find(char::is_alphanumeric).unwrap_or(rest.len());
+            seps.push(rest[..g].into());
+            rest = &rest[g..];
+        }
+        let trail = seps.pop().unwrap_or_default();
+        Some(ExamplePhrase { words, gaps: seps, trail, len: phrase.len() })
+    }
+}
+
 /// A word of a keyword, compiled.
 #[derive(Debug, Clone)]
 struct KwWord {
@@ -425,6 +478,30 @@ impl Pat {
     }
 }
 
+/// An entry in the bucket of its first stem, with what rules it out cheaply.
+#[derive(Debug, Clone, Copy)]
+struct Head {
+    entry: u32,
+    /// the pattern's number of words
+    len: u32,
+    /// the stem id of its second word, or [`NO_WORD`]
+    second: u32,
+    /// one word without guard or case: the first stem is the whole match
+    plain: bool,
+}
+
+impl Head {
+    fn of(entry: usize, pat: &Pat) -> Head {
+        let Pat::Stems(ws) = pat else { unreachable!("acronyms are looked up by token") };
+        Head {
+            entry: entry as u32,
+            len: ws.len() as u32,
+            second: ws.get(1).map_or(NO_WORD, |w| w.stem),
+            plain: ws.len() == 1 && ws[0].guard.is_empty() && ws[0].upper.is_none(),
+        }
+    }
+}
+
 /// A keyword variant (its surface forms each compile to one), with its conditions.
 #[derive(Debug, Clone)]
 struct Entry {
@@ -434,6 +511,8 @@ struct Entry {
     pat: Pat,
     /// Index into [`Tagger::contexts`].
     context: usize,
+    /// The keyword has `requires` or `excludes` phrases.
+    has_context: bool,
     name: bool,
     weight: f32,
 }
@@ -442,11 +521,16 @@ struct Entry {
 #[derive(Debug, Clone, Default)]
 struct Context {
     requires: Vec<Pat>,
+    /// how many words on either side a required phrase may be (None: the whole sentence)
+    near: Option<usize>,
     excludes: Vec<Pat>,
 }
 
 /// No information: the word cannot start or continue a keyword.
 const NO_WORD: u32 = u32::MAX;
+/// Not looked up yet: the word can only be a context word, looked up when a
+/// keyword with context hits the sentence.
+const UNSEEN: u32 = u32::MAX - 1;
 
 /// Memo of word look-ups, so each distinct word form is normalised and
 /// stemmed once. Keep one per worker thread and reuse it across documents;
@@ -456,6 +540,10 @@ const NO_WORD: u32 = u32::MAX;
 pub struct TagCache {
     /// word form → index into `infos`, or [`NO_WORD`] when its stem is no keyword stem
     words: FxHashMap<Box<str>, u32>,
+    /// the same for word forms of up to seven bytes, keyed by [`short_key`] (most words)
+    short: FxHashMap<u64, u32>,
+    /// a direct-mapped table in front of `short`: (key, info), key 0 for none
+    direct: Vec<(u64, u32)>,
     /// (stem id, normalised form) of the words that can match
     infos: Vec<(u32, Box<str>)>,
     /// the current sentence's word spans
@@ -466,8 +554,12 @@ pub struct TagCache {
     names: Vec<(usize, usize)>,
     /// the candidates at one position
     cands: Vec<usize>,
-    /// the current sentence's stretches of mentions in passing, once computed
-    zones: Vec<(usize, usize)>,
+    /// the words of the current sentence that may start a keyword
+    starts: Vec<u32>,
+    /// where the current sentence's example phrases end, once computed
+    example_ends: Vec<usize>,
+    /// bitset of the stem ids in the current sentence, once context is looked up
+    present: Vec<u64>,
 }
 
 impl TagCache {
@@ -477,6 +569,14 @@ impl TagCache {
     /// An empty cache.
     pub fn new() -> Self {
         TagCache::default()
+    }
+
+    /// Puts a short word's info in its slot of the direct-mapped table.
+    fn remember(&mut self, slot: usize, key: u64, info: u32) {
+        if self.direct.is_empty() {
+            self.direct = vec![(0, 0); 1 << DIRECT_BITS];
+        }
+        self.direct[slot] = (key, info);
     }
 }
 
@@ -489,6 +589,8 @@ pub struct Tagger {
     stems: FxHashMap<String, u32>,
     /// stem id → entries whose first word has it
     by_first: Vec<Vec<usize>>,
+    /// the same, longest first, with what rules each out cheaply
+    heads: Vec<Vec<Head>>,
     entries: Vec<Entry>,
     /// keyword texts, as written in the taxonomy
     texts: Vec<String>,
@@ -497,16 +599,23 @@ pub struct Tagger {
     exact: FxHashMap<Box<str>, Vec<usize>>,
     /// bitset of the three-letter prefixes of every keyword word (normalised, lowercase a–z)
     prefixes: Vec<u64>,
+    /// the same for the words of `requires` and `excludes` phrases, looked up
+    /// only in sentences where a keyword with context has hit
+    ctx_prefixes: Vec<u64>,
     /// bitset of the first two bytes of every case-sensitive keyword
     exact_pairs: Vec<u64>,
     /// first elements that join the next word (`cyber`), longest first
     combining: Vec<&'static str>,
-    /// phrases opening a list of examples, then `(` `)` `;` `:` (see [`Tagger::passing_zones`])
-    passing: AhoCorasick,
-    /// how many of `passing`'s patterns are example phrases
-    examples: usize,
+    /// phrases opening a list of examples, longest first (see [`Tagger::in_passing`])
+    examples: Vec<ExamplePhrase>,
+    /// for each initial `a`–`z`, bitset of the lengths of the example phrases' first words
+    example_shapes: [u32; 26],
     /// lowercase words that may stand inside a proper name
     connectors: Vec<&'static str>,
+    /// nouns of events and courses whose title names their subject (`Forum on Cyber Security`)
+    events: Vec<&'static str>,
+    /// prepositions that introduce an event's subject (`on`, `for`)
+    subjects: Vec<&'static str>,
 }
 
 impl std::fmt::Debug for Tagger {
@@ -694,51 +803,70 @@ impl Tagger {
         let english = matches!(lang, Algorithm::English);
         let mut combining: Vec<&'static str> = topic_words("combining").collect();
         combining.sort_by_key(|c| std::cmp::Reverse(c.len()));
-        let examples: Vec<&'static str> = if english { topic_words("example").collect() } else { vec![] };
+        let mut examples: Vec<ExamplePhrase> =
+            if english { topic_words("example").filter_map(ExamplePhrase::new).collect() } else { vec![] };
+        examples.sort_by_key(|p| std::cmp::Reverse(p.len));
+        let mut example_shapes = [0u32; 26];
+        for p in &examples {
+            let w = p.words[0].as_bytes();
+            example_shapes[usize::from(w[0] - b'a')] |= 1 << w.len().min(31);
+        }
         let mut t = Tagger {
             taxonomy: Taxonomy { topics: vec![] },
             stemmer: Stemmer::create(lang),
             english,
             stems: FxHashMap::default(),
             by_first: vec![],
+            heads: vec![],
             entries: vec![],
             texts: vec![],
             contexts: vec![],
             exact: FxHashMap::default(),
             prefixes: vec![0; (26usize * 26 * 26).div_ceil(64)],
+            ctx_prefixes: vec![0; (26usize * 26 * 26).div_ceil(64)],
             exact_pairs: vec![0; (1 << 16) / 64],
             combining: if english { combining } else { vec![] },
-            passing: AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(examples.iter().copied().chain(["(", ")", ";", ":"]))
-                .expect("valid patterns"),
-            examples: examples.len(),
+            examples,
+            example_shapes,
             connectors: if english { topic_words("connector").collect() } else { vec![] },
+            events: if english { topic_words("event").collect() } else { vec![] },
+            subjects: if english { topic_words("subject").collect() } else { vec![] },
         };
         let mut memo = FxHashMap::default();
         for (ti, topic) in taxonomy.topics.iter().enumerate() {
             for kw in &topic.keywords {
-                let mut ctx = Context::default();
+                let mut ctx = Context { near: kw.near.map(|n| n as usize), ..Context::default() };
                 for r in &kw.requires {
-                    ctx.requires.extend(t.compile(&mut memo, r, Case::Auto));
+                    ctx.requires.extend(t.compile(&mut memo, r, Case::Auto, true));
                 }
                 for e in &kw.excludes {
-                    ctx.excludes.extend(t.compile(&mut memo, e, kw.case));
+                    ctx.excludes.extend(t.compile(&mut memo, e, kw.case, true));
                 }
                 t.contexts.push(ctx);
                 t.texts.push(kw.keyword.trim().to_string());
                 let (text, context) = (t.texts.len() - 1, t.contexts.len() - 1);
-                let pats = t.compile(&mut memo, &kw.keyword, kw.case);
+                let pats = t.compile(&mut memo, &kw.keyword, kw.case, false);
                 let specific = kw.name
                     || !kw.requires.is_empty()
                     || pats.first().is_some_and(|p| matches!(p, Pat::Exact(_)) || p.len() > 1);
                 let weight = kw.weight.unwrap_or(if specific { SPECIFIC } else { GENERIC });
                 for pat in pats {
-                    t.add_entry(Entry { topic: ti, text, pat, context, name: kw.name, weight });
+                    let has_context = !kw.requires.is_empty() || !kw.excludes.is_empty();
+                    t.add_entry(Entry { topic: ti, text, pat, context, has_context, name: kw.name, weight });
                 }
             }
         }
+        // longest first, in taxonomy order among equals (see `tag_sentence`)
+        let entries = &t.entries;
+        t.heads = t
+            .by_first
+            .iter()
+            .map(|bucket| {
+                let mut heads: Vec<Head> = bucket.iter().map(|&k| Head::of(k, &entries[k].pat)).collect();
+                heads.sort_by_key(|h| std::cmp::Reverse(h.len));
+                heads
+            })
+            .collect();
         t.taxonomy = taxonomy;
         t
     }
@@ -755,12 +883,20 @@ impl Tagger {
     /// The patterns of a word or phrase: its own form first, then the joined
     /// form of two words (`cyber attack` → `cyberattack`) or the split form of
     /// a word that starts with a combining element (`cybersecurity` → `cyber security`).
-    fn compile(&mut self, memo: &mut FxHashMap<String, (u32, Box<str>)>, text: &str, case: Case) -> Vec<Pat> {
+    /// `context`: the phrase is a `requires` or `excludes` phrase, whose words
+    /// the matcher looks up only when a keyword with context has hit.
+    fn compile(
+        &mut self,
+        memo: &mut FxHashMap<String, (u32, Box<str>)>,
+        text: &str,
+        case: Case,
+        context: bool,
+    ) -> Vec<Pat> {
         let text = text.trim();
         let one_token = text.chars().all(char::is_alphanumeric);
         if one_token && (case == Case::Sensitive || case == Case::Auto && is_acronym_keyword(text)) {
             let b = text.as_bytes();
-            if b.len() >= 2 {
+            if b.len() >= 2 && !context {
                 let bit = usize::from(b[0]) << 8 | usize::from(b[1]);
                 self.exact_pairs[bit / 64] |= 1 << (bit % 64);
             }
@@ -787,7 +923,7 @@ impl Tagger {
         for form in forms {
             let mut compiled = Vec::with_capacity(form.len());
             for w in &form {
-                let (stem, guard) = self.word(memo, w);
+                let (stem, guard) = self.word(memo, w, context);
                 let upper = sensitive.then(|| w.chars().next().is_some_and(char::is_uppercase));
                 compiled.push(KwWord { stem, guard, upper });
             }
@@ -798,12 +934,17 @@ impl Tagger {
         pats
     }
 
-    /// The stem id and guard of one keyword word; each is normalised and stemmed once.
-    fn word(&mut self, memo: &mut FxHashMap<String, (u32, Box<str>)>, w: &str) -> (u32, Box<str>) {
+    /// The stem id and guard of one keyword (or `context`) word; each is
+    /// normalised and stemmed once.
+    fn word(&mut self, memo: &mut FxHashMap<String, (u32, Box<str>)>, w: &str, context: bool) -> (u32, Box<str>) {
+        let n = self.norm(w);
+        if let Some(bit) = prefix_bit(n.as_bytes()) {
+            let set = if context { &mut self.ctx_prefixes } else { &mut self.prefixes };
+            set[bit / 64] |= 1 << (bit % 64);
+        }
         if let Some(v) = memo.get(w) {
             return v.clone();
         }
-        let n = self.norm(w);
         let stem = self.stemmer.stem(&n).into_owned();
         let guard = match n.strip_prefix(stem.as_str()) {
             Some(ext) if !inflectional(ext) => {
@@ -817,9 +958,6 @@ impl Tagger {
             _ => "",
         };
         let guard: Box<str> = guard.into();
-        if let Some(bit) = prefix_bit(n.as_bytes()) {
-            self.prefixes[bit / 64] |= 1 << (bit % 64);
-        }
         let v = (self.stem_id(stem), guard);
         memo.insert(w.to_string(), v.clone());
         v
@@ -911,29 +1049,67 @@ impl Tagger {
         let mut cands = std::mem::take(&mut cache.cands);
         words_of(src, start, end, &mut words);
         info.clear();
-        // resolve each word once: one hash look-up for a known form
-        for &(ws, we) in &words {
-            let w = &src[ws..we];
-            let candidate = prefix_bit(w.as_bytes()).is_none_or(|bit| self.prefixes[bit / 64] & (1 << (bit % 64)) != 0);
-            info.push(if candidate { self.resolve(w, cache) } else { NO_WORD });
+        // the memo starts over between sentences, never inside one
+        if cache.words.len() + cache.short.len() >= TagCache::LIMIT {
+            cache.words.clear();
+            cache.short.clear();
+            cache.direct.clear();
+            cache.infos.clear();
         }
-        let s = Sentence { src, words: &words, info: &info, infos: &cache.infos };
+        // resolve each word that may be a keyword's once: one hash look-up for
+        // a known form; words that can only be context wait until needed
+        let mut starts = std::mem::take(&mut cache.starts);
+        starts.clear();
+        for (k, &(ws, we)) in words.iter().enumerate() {
+            let w = &src[ws..we];
+            let i = match prefix_bit(w.as_bytes()) {
+                Some(bit) if self.prefixes[bit / 64] & (1 << (bit % 64)) == 0 => {
+                    if self.ctx_prefixes[bit / 64] & (1 << (bit % 64)) == 0 {
+                        NO_WORD
+                    } else {
+                        UNSEEN
+                    }
+                }
+                _ => self.resolve(w, cache),
+            };
+            // only a word with a stem of the taxonomy, or an acronym's first bytes, starts a keyword
+            if i < UNSEEN || self.may_be_exact(w) {
+                starts.push(k as u32);
+            }
+            info.push(i);
+        }
+        let mut context_ready = false;
         let mut names: Option<Vec<(usize, usize)>> = None;
-        let mut zones: Option<Vec<(usize, usize)>> = None;
-        let mut i = 0;
-        while i < words.len() {
+        let mut headline: Option<bool> = None;
+        let mut passing: Option<Passing> = None;
+        // the first word not covered by the last hit
+        let mut free = 0;
+        for &first in &starts {
+            let i = first as usize;
+            if i < free {
+                continue;
+            }
+            let s = Sentence { src, words: &words, info: &info, infos: &cache.infos, present: &cache.present };
             cands.clear();
             let mut len = 0;
-            if self.may_be_exact(&src[words[i].0..words[i].1]) {
+            if self.may_be_exact(s.word(i)) {
                 if let Some(hits) = self.exact_hits(s.word(i)) {
                     cands.extend_from_slice(hits);
                     len = 1;
                 }
             }
             if let Some((first, _)) = s.at(i) {
-                for &k in &self.by_first[*first as usize] {
-                    let n = self.entries[k].pat.len();
-                    if n >= len && self.matches_at(&s, &self.entries[k].pat, i) {
+                let next = s.at(i + 1).map_or(NO_WORD, |a| a.0);
+                // longest patterns first: none shorter than a match can win
+                for h in &self.heads[*first as usize] {
+                    let (k, n) = (h.entry as usize, h.len as usize);
+                    if n < len {
+                        break;
+                    }
+                    if n > 1 && h.second != next {
+                        continue;
+                    }
+                    if h.plain || self.matches_at(&s, &self.entries[k].pat, i) {
                         if n > len {
                             cands.clear();
                             len = n;
@@ -943,9 +1119,13 @@ impl Tagger {
                 }
             }
             if len == 0 {
-                i += 1;
                 continue;
             }
+            if !context_ready && cands.iter().any(|&k| self.entries[k].has_context) {
+                self.resolve_context(src, &words, &mut info, cache);
+                context_ready = true;
+            }
+            let s = Sentence { src, words: &words, info: &info, infos: &cache.infos, present: &cache.present };
             let (ms, me) = (words[i].0, words[i + len - 1].1);
             let from = out.len();
             for &k in &cands {
@@ -967,7 +1147,9 @@ impl Tagger {
                             self.name_runs(&s, &mut v);
                             v
                         });
-                        if runs.iter().any(|&(a, b)| a <= i && i + len - 1 <= b && b - a + 1 > len) {
+                        let inside = runs.iter().find(|&&(a, b)| a <= i && i + len - 1 <= b && b - a + 1 > len);
+                        let headline = *headline.get_or_insert_with(|| self.is_headline(&s));
+                        if inside.is_some_and(|&(a, _)| !headline && !self.names_subject(&s, a, i)) {
                             continue;
                         }
                     }
@@ -975,26 +1157,36 @@ impl Tagger {
                 if ctx.excludes.iter().any(|p| self.holds(&s, p, i, len)) {
                     continue;
                 }
-                if !ctx.requires.is_empty() && !ctx.requires.iter().any(|p| self.anywhere(&s, p)) {
+                let window = ctx.near.map_or(0..words.len(), |n| i.saturating_sub(n)..(i + len + n).min(words.len()));
+                if !ctx.requires.is_empty() && !ctx.requires.iter().any(|p| self.within(&s, p, window.clone())) {
                     continue;
                 }
-                let zones = zones.get_or_insert_with(|| {
-                    let mut v = std::mem::take(&mut cache.zones);
-                    self.passing_zones(src, start, end, &mut v);
-                    v
-                });
-                let passing = zones.iter().any(|&(a, b)| a <= ms && ms < b)
-                    || is_list_item(&src[start..end], ms - start, me - start);
-                let weight = if passing { e.weight * IN_PASSING } else { e.weight };
+                let p = passing
+                    .get_or_insert_with(|| Passing::new(&src[start..end], std::mem::take(&mut cache.example_ends)));
+                // example phrases in the words before the hit
+                while p.scanned < i {
+                    match self.example_at(&s, p.scanned, end) {
+                        Some((n, e)) => {
+                            p.example_ends.push(e);
+                            p.scanned += n;
+                        }
+                        None => p.scanned += 1,
+                    }
+                }
+                let text = &src[start..end];
+                let in_passing =
+                    p.holds(text, start, ms - start) || p.commas && is_list_item(text, ms - start, me - start);
+                let weight = if in_passing { e.weight * IN_PASSING } else { e.weight };
                 out.push(TopicMatch { topic: e.topic, keyword: k, start: ms, end: me, weight });
             }
-            i += len;
+            free = i + len;
         }
+        cache.starts = starts;
         if let Some(v) = names {
             cache.names = v;
         }
-        if let Some(v) = zones {
-            cache.zones = v;
+        if let Some(p) = passing {
+            cache.example_ends = p.example_ends;
         }
         cache.spans = words;
         cache.info = info;
@@ -1002,6 +1194,8 @@ impl Tagger {
     }
 
     /// The entries of a case-sensitive token, a plural `s` or a possessive allowed.
+    // off the hot word loop: taken only on a hit
+    #[inline(never)]
     fn exact_hits(&self, w: &str) -> Option<&Vec<usize>> {
         let w = strip_possessive(w);
         let base = w.strip_suffix('s').filter(|b| b.len() >= 2 && b.chars().last().is_some_and(char::is_uppercase));
@@ -1018,35 +1212,82 @@ impl Tagger {
                 }
             }
             Pat::Stems(ws) => {
+                // the stems first (integer comparisons), then guards, gaps and case
                 i + ws.len() <= s.words.len()
-                    && ws.iter().enumerate().all(|(j, kw)| match s.at(i + j) {
-                        Some((stem, norm)) => {
-                            *stem == kw.stem
-                                && (kw.guard.is_empty() || norm.starts_with(&*kw.guard))
-                                && (j == 0 || gap_ok(s.src, s.words[i + j - 1].1, s.words[i + j].0))
-                                && kw
-                                    .upper
-                                    .is_none_or(|u| s.word(i + j).chars().next().is_some_and(char::is_uppercase) == u)
-                        }
-                        None => false,
+                    && ws.iter().enumerate().all(|(j, kw)| s.at(i + j).is_some_and(|a| a.0 == kw.stem))
+                    && ws.iter().enumerate().all(|(j, kw)| {
+                        (kw.guard.is_empty() || s.at(i + j).is_some_and(|a| a.1.starts_with(&*kw.guard)))
+                            && (j == 0 || gap_ok(s.src, s.words[i + j - 1].1, s.words[i + j].0))
+                            && kw
+                                .upper
+                                .is_none_or(|u| s.word(i + j).chars().next().is_some_and(char::is_uppercase) == u)
                     })
             }
         }
     }
 
     /// Whether an occurrence of `pat` overlaps the words `i..i + len`.
+    // off the hot word loop: taken only on a hit
+    #[inline(never)]
     fn holds(&self, s: &Sentence, pat: &Pat, i: usize, len: usize) -> bool {
         (i.saturating_sub(pat.len() - 1)..i + len).any(|p| self.matches_at(s, pat, p))
     }
 
-    /// Whether `pat` occurs anywhere in the sentence.
-    fn anywhere(&self, s: &Sentence, pat: &Pat) -> bool {
-        (0..s.words.len()).any(|p| self.matches_at(s, pat, p))
+    /// Whether `pat` starts at one of the words `window` (the sentence's context looked up).
+    // off the hot word loop: taken only on a hit
+    #[inline(never)]
+    fn within(&self, s: &Sentence, pat: &Pat, window: std::ops::Range<usize>) -> bool {
+        match pat {
+            Pat::Stems(ws) => {
+                let first = ws[0].stem;
+                let f = first as usize;
+                s.present[f / 64] & (1 << (f % 64)) != 0
+                    && window.into_iter().any(|p| s.at(p).is_some_and(|a| a.0 == first) && self.matches_at(s, pat, p))
+            }
+            Pat::Exact(x) => {
+                let b = x.as_bytes()[0];
+                window.into_iter().any(|p| s.src.as_bytes()[s.words[p].0] == b && self.matches_at(s, pat, p))
+            }
+        }
+    }
+
+    /// Whether the sentence is a headline in title case (`Promoting Child
+    /// Online Safety – A Role for Volunteers?`): every word capitalised but
+    /// the connectors and the shortest function words. Its capitalised words
+    /// are no proper name.
+    // off the hot word loop: taken only on a hit
+    #[inline(never)]
+    fn is_headline(&self, s: &Sentence) -> bool {
+        (0..s.words.len()).all(|k| {
+            let w = s.word(k);
+            w.len() <= TITLE_SHORT_WORD
+                || !w.chars().next().is_some_and(char::is_lowercase)
+                || self.connectors.contains(&w)
+        })
+    }
+
+    /// Whether the name run starting at word `a` is the title of an event or
+    /// course about what its word `i` starts (`a Forum on Cyber Security`, `a
+    /// meeting on Cyber Security in West Africa`, `Course for CyberSecurity
+    /// Awareness`): an event noun, then a subject preposition, before `i`,
+    /// inside the run or just before it.
+    // off the hot word loop: taken only on a hit
+    #[inline(never)]
+    fn names_subject(&self, s: &Sentence, a: usize, i: usize) -> bool {
+        (a.saturating_sub(2)..i.saturating_sub(1)).any(|p| {
+            (p >= a || p + 2 == a) && {
+                let noun = s.word(p).to_lowercase();
+                let noun = noun.strip_suffix('s').filter(|n| self.events.contains(n)).unwrap_or(&noun);
+                self.events.contains(&noun) && self.subjects.iter().any(|w| s.word(p + 1).eq_ignore_ascii_case(w))
+            }
+        })
     }
 
     /// Runs of two or more capitalised words (with connectors such as `of`
     /// between them) that are not the sentence's first word alone: the
     /// proper names, organisations and titles of the sentence.
+    // off the hot word loop: taken only on a hit
+    #[inline(never)]
     fn name_runs(&self, s: &Sentence, runs: &mut Vec<(usize, usize)>) {
         runs.clear();
         let mut flush = |run: Option<(usize, usize, usize)>| {
@@ -1079,52 +1320,73 @@ impl Tagger {
         flush(run);
     }
 
-    /// The byte stretches of `src[start..end]` where a hit is a mention in
-    /// passing: inside parentheses, and from a phrase that opens a list of
-    /// examples to the end of its clause (`;`, `:` or the sentence end). One
-    /// scan per sentence, and only for sentences with a hit.
-    fn passing_zones(&self, src: &str, start: usize, end: usize, zones: &mut Vec<(usize, usize)>) {
-        zones.clear();
-        let text = &src[start..end];
-        let b = text.as_bytes();
-        let (mut paren, mut example): (Option<usize>, Option<usize>) = (None, None);
-        for m in self.passing.find_iter(text) {
-            let (ms, me) = (start + m.start(), start + m.end());
-            let k = m.pattern().as_usize();
-            if k < self.examples {
-                // an example phrase, as whole words
-                let whole = (m.start() == 0 || !b[m.start() - 1].is_ascii_alphanumeric())
-                    && b.get(m.end()).is_none_or(|c| !c.is_ascii_alphanumeric());
-                if whole {
-                    example = example.or(Some(me));
-                }
-                continue;
-            }
-            match k - self.examples {
-                0 => paren = paren.or(Some(me)),
-                1 => {
-                    if let Some(p) = paren.take() {
-                        zones.push((p, ms));
-                    }
-                }
-                _ => {
-                    if let Some(e) = example.take() {
-                        zones.push((e, ms));
-                    }
-                }
+    /// The number of words and the end of the example phrase (`such as`,
+    /// `e.g.`) starting at word `k`: whole words in any letter case with the
+    /// phrase's own separators.
+    #[inline]
+    fn example_at(&self, s: &Sentence, k: usize, end: usize) -> Option<(usize, usize)> {
+        let b = s.src.as_bytes();
+        let (ws, we) = s.words[k];
+        // first a look at the word's initial and length
+        let initial = b[ws].to_ascii_lowercase();
+        if !initial.is_ascii_lowercase()
+            || we - ws >= 32
+            || self.example_shapes[usize::from(initial - b'a')] & 1 << (we - ws) == 0
+        {
+            return None;
+        }
+        let first = s.word(k);
+        self.examples.iter().filter(|p| p.words[0].len() == first.len()).find_map(|p| {
+            let n = p.words.len();
+            let fits = k + n <= s.words.len()
+                && first.eq_ignore_ascii_case(&p.words[0])
+                && p.words.iter().enumerate().skip(1).all(|(j, w)| {
+                    s.word(k + j).eq_ignore_ascii_case(w)
+                        && s.src[s.words[k + j - 1].1..s.words[k + j].0] == *p.gaps[j - 1]
+                });
+            let after = s.words.get(k + n - 1).map_or(end, |w| w.1);
+            let next = after + p.trail.len();
+            (fits && s.src[after..end].starts_with(&*p.trail) && (next >= end || !b[next].is_ascii_alphanumeric()))
+                .then_some((n, next))
+        })
+    }
+
+    /// Looks up the words left for context, and notes which stems the sentence holds.
+    // off the hot word loop: taken only on a hit
+    #[inline(never)]
+    fn resolve_context(&self, src: &str, words: &[(usize, usize)], info: &mut [u32], cache: &mut TagCache) {
+        for (k, &(ws, we)) in words.iter().enumerate() {
+            if info[k] == UNSEEN {
+                info[k] = self.resolve(&src[ws..we], cache);
             }
         }
-        zones.extend(paren.into_iter().chain(example).map(|z| (z, end)));
+        cache.present.clear();
+        cache.present.resize(self.stems.len().div_ceil(64), 0);
+        for &i in info.iter().filter(|&&i| i < UNSEEN) {
+            let stem = cache.infos[i as usize].0 as usize;
+            cache.present[stem / 64] |= 1 << (stem % 64);
+        }
     }
 
     /// The cached info of a word form, computing it on first sight.
     fn resolve(&self, w: &str, cache: &mut TagCache) -> u32 {
-        if let Some(&i) = cache.words.get(w) {
-            return i;
+        let key = short_key(w);
+        // most words are short and frequent: one slot of a direct-mapped table first
+        let slot = key.map(|k| (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - DIRECT_BITS)) as usize);
+        if let (Some(k), Some(j)) = (key, slot) {
+            match cache.direct.get(j) {
+                Some(&(dk, i)) if dk == k => return i,
+                _ => {}
+            }
         }
-        if cache.words.len() >= TagCache::LIMIT {
-            cache.words.clear();
-            cache.infos.clear();
+        if let Some(&i) = match key {
+            Some(k) => cache.short.get(&k),
+            None => cache.words.get(w),
+        } {
+            if let (Some(k), Some(j)) = (key, slot) {
+                cache.remember(j, k, i);
+            }
+            return i;
         }
         let i = match self.lookup(w) {
             Some(v) => {
@@ -1133,7 +1395,13 @@ impl Tagger {
             }
             None => NO_WORD,
         };
-        cache.words.insert(w.into(), i);
+        match key {
+            Some(k) => cache.short.insert(k, i),
+            None => cache.words.insert(w.into(), i),
+        };
+        if let (Some(k), Some(j)) = (key, slot) {
+            cache.remember(j, k, i);
+        }
         i
     }
 
@@ -1157,19 +1425,71 @@ impl Tagger {
     }
 }
 
+/// What a sentence holds that makes a hit a mention in passing, found once
+/// per sentence with a hit and extended word by word as hits come.
+#[derive(Debug, Default)]
+struct Passing {
+    /// the sentence holds `(`
+    paren: bool,
+    /// the sentence holds two commas or more (an enumeration is possible)
+    commas: bool,
+    /// where the example phrases found so far end (absolute offsets)
+    example_ends: Vec<usize>,
+    /// the words before this index have been looked at for example phrases
+    scanned: usize,
+}
+
+impl Passing {
+    fn new(text: &str, mut example_ends: Vec<usize>) -> Passing {
+        let b = text.as_bytes();
+        example_ends.clear();
+        Passing {
+            paren: memchr::memchr(b'(', b).is_some(),
+            commas: memchr::memchr_iter(b',', b).nth(1).is_some(),
+            example_ends,
+            scanned: 0,
+        }
+    }
+
+    /// Whether the hit at `text[ms..]` (`text` starting at offset `start`) is
+    /// in passing: inside parentheses (the last of `(` and `)` before it is
+    /// `(`), or after a phrase that opens a list of examples in the same
+    /// clause (no `;` or `:` between).
+    fn holds(&self, text: &str, start: usize, ms: usize) -> bool {
+        let b = &text.as_bytes()[..ms];
+        self.paren && memchr::memrchr2(b'(', b')', b).is_some_and(|k| b[k] == b'(')
+            || self
+                .example_ends
+                .iter()
+                .map(|&e| e - start)
+                .any(|e| e <= ms && memchr::memchr2(b';', b':', &b[e..]).is_none())
+    }
+}
+
 /// Whether `s[ms..me]` is one short item of an enumeration: the stretch
 /// between the separators around it (`,` `;` `:` parentheses, dashes) holds
-/// at most four words, touches a comma, and the sentence has two commas or more.
+/// at most four words and touches a comma (the caller checks that the
+/// sentence has two commas or more).
 fn is_list_item(s: &str, ms: usize, me: usize) -> bool {
     const SEP: [char; 7] = [',', ';', ':', '(', ')', '—', '–'];
-    if s.matches(',').count() < 2 {
-        return false;
-    }
     let left = s[..ms].rfind(SEP).map_or(0, |k| k + s[k..].chars().next().map_or(1, char::len_utf8));
     let right = s[me..].find(SEP).map_or(s.len(), |k| me + k);
     let touches = s[..left].ends_with(',') || s[right..].starts_with(',');
-    touches && s[left..right].split_whitespace().count() <= 4
+    touches && s[left..right].split_whitespace().nth(4).is_none()
 }
+
+/// Slots of the direct-mapped word table: 2^10 (16 KB, within the L1 cache).
+const DIRECT_BITS: u32 = 10;
+
+/// A word form of up to seven bytes as one integer: its bytes and its length.
+#[inline]
+fn short_key(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    (b.len() <= 7).then(|| b.iter().rev().fold(b.len() as u64, |k, &c| k << 8 | u64::from(c)))
+}
+
+/// Words this short are function words in any title (`a`, `by`, `at`).
+const TITLE_SHORT_WORD: usize = 2;
 
 /// One sentence's words, as the matcher sees them.
 struct Sentence<'a> {
@@ -1177,6 +1497,8 @@ struct Sentence<'a> {
     words: &'a [(usize, usize)],
     info: &'a [u32],
     infos: &'a [(u32, Box<str>)],
+    /// bitset of the sentence's stem ids (see [`Tagger::resolve_context`])
+    present: &'a [u64],
 }
 
 impl Sentence<'_> {
@@ -1186,7 +1508,7 @@ impl Sentence<'_> {
 
     /// (stem id, normalised form) of word `k`, if its stem is a keyword stem.
     fn at(&self, k: usize) -> Option<&(u32, Box<str>)> {
-        self.info.get(k).filter(|&&i| i != NO_WORD).map(|&i| &self.infos[i as usize])
+        self.info.get(k).filter(|&&i| i < UNSEEN).map(|&i| &self.infos[i as usize])
     }
 }
 
@@ -1217,21 +1539,30 @@ pub fn topic_scores(matches: &[TopicMatch], tagger: &Tagger, out: &mut Vec<(usiz
     }
 }
 
+/// Which bytes are ASCII letters and digits (one load instead of three range tests).
+const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
+
 /// Word spans (letters and digits, inner apostrophes) in `src[start..end]`, into `words`.
 fn words_of(src: &str, start: usize, end: usize, words: &mut Vec<(usize, usize)>) {
     words.clear();
-    let b = src.as_bytes();
+    let b = &src.as_bytes()[..end];
     let mut i = start;
     let mut s: Option<usize> = None;
     while i < end {
         let c = b[i];
-        if c.is_ascii_alphanumeric() {
+        if ASCII_ALNUM[usize::from(c)] {
             // the usual case: a run of ASCII letters and digits
             s.get_or_insert(i);
             i += 1;
-            while i < end && b[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
+            i += b[i..].iter().position(|&c| !ASCII_ALNUM[usize::from(c)]).unwrap_or(end - i);
             continue;
         }
         if s.is_none() && c < 0x80 {
@@ -1272,14 +1603,14 @@ fn gap_ok(src: &str, a: usize, b: usize) -> bool {
 mod tests {
     use super::*;
 
-    const HEADER: &str = "topic,keyword,requires,excludes,case,name";
+    const HEADER: &str = "topic,keyword,requires,excludes,case,name,near";
 
     /// The same rows as a JSON taxonomy, written independently of the CSV reader.
     fn json_of(rows: &str) -> String {
         let mut topics: Vec<(String, Vec<serde_json::Value>)> = Vec::new();
         for line in rows.lines() {
             let mut c: Vec<&str> = line.split(',').collect();
-            c.resize(6, "");
+            c.resize(7, "");
             let list =
                 |s: &str| s.split('|').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect::<Vec<String>>();
             let mut kw = serde_json::json!({ "keyword": c[1] });
@@ -1294,6 +1625,9 @@ mod tests {
             }
             if c[5] == "yes" {
                 kw["name"] = true.into();
+            }
+            if !c[6].is_empty() {
+                kw["near"] = c[6].parse::<u32>().unwrap().into();
             }
             match topics.iter_mut().find(|t| t.0 == c[0]) {
                 Some(t) => t.1.push(kw),
@@ -1317,7 +1651,7 @@ mod tests {
         v
     }
 
-    /// (name, taxonomy rows `topic,keyword,requires,excludes,case,name`, text, expected topics)
+    /// (name, taxonomy rows `topic,keyword,requires,excludes,case,name,near`, text, expected topics)
     const CASES: &[(&str, &str, &str, &[&str])] = &[
         ("inflection -s", "sec,attack", "Attacks rose.", &["sec"]),
         ("inflection -ed", "sec,attack", "They were attacked.", &["sec"]),
@@ -1371,13 +1705,28 @@ mod tests {
         ("possessive name, counter", "ch,children", "children are online", &["ch"]),
         ("name with connectors", "neg,negotiation", "the Committee on Trade Negotiations met", &[]),
         ("name with connectors, counter", "neg,negotiation", "the negotiations stalled", &["neg"]),
-        ("capitalised phrase", "priv,tracking", "the Fast Track Programme", &[]),
+        ("capitalised phrase", "priv,tracking", "They joined the Fast Track Programme", &[]),
         ("capitalised phrase, counter", "priv,tracking", "tracking users", &["priv"]),
         ("keyword marked as a name", "w,WSIS,,,,yes", "the WSIS Forum opened", &["w"]),
         ("acronym not a name", "w,WSIS", "the WSIS Forum opened", &["w"]),
         ("phrase marked as a name", "cc,Budapest Convention,,,,yes", "the Budapest Convention Committee met", &["cc"]),
         ("phrase not a name", "cc,Budapest Convention", "the Budapest Convention Committee met", &[]),
         ("capitalised keyword alone", "ai,artificial intelligence", "Artificial Intelligence is here", &["ai"]),
+        // ... but the title of an event or course names its subject
+        ("event title", "cs,cyber security", "They held a Forum on Cyber Security in Dakar", &["cs"]),
+        (
+            "event noun before the name",
+            "cs,cyber security",
+            "a meeting on Cyber Security in West Africa was held",
+            &["cs"],
+        ),
+        ("course title", "cs,cybersecurity", "an Introductory Course for CyberSecurity Awareness opened", &["cs"]),
+        ("organisation, not an event", "cs,cyber security", "the Centre for Cyber Security in Pretoria opened", &[]),
+        ("event noun after the keyword", "cs,cyber security", "the Cyber Security Forum Secretariat met", &[]),
+        ("event noun without a subject", "cs,cyber security", "the Forum of Cyber Security Experts met", &[]),
+        // ... and a headline in title case is no proper name
+        ("headline", "cos,online safety", "Promoting Child Online Safety – A Role for Volunteers?", &["cos"]),
+        ("not a headline", "cos,online safety", "Ms Roy chairs the Online Safety Steering Group today", &[]),
         // 2. generic words need their context
         ("requires: absent", "coop,cooperation,regional|African Union|ASEAN", "cooperation between firms", &[]),
         ("requires: word", "coop,cooperation,regional|African Union|ASEAN", "regional cooperation", &["coop"]),
@@ -1391,6 +1740,21 @@ mod tests {
         ("requires: acronym case", "coop,cooperation,regional|African Union|ASEAN", "cooperation with asean", &[]),
         ("requires: inflected", "cbm,trust,confidence-building|states", "trust between States", &["cbm"]),
         ("requires: other sense", "cbm,trust,confidence-building|states", "user trust in apps", &[]),
+        // NEAR: the context within so many words of the keyword
+        ("near: close", "edu,school,online|remote,,,,4", "the school moved online last spring", &["edu"]),
+        (
+            "near: too far",
+            "edu,school,online|remote,,,,4",
+            "the school is a partner for parents when a child goes online",
+            &[],
+        ),
+        ("near: before the keyword", "edu,school,online|remote,,,,4", "remote learning kept the school open", &["edu"]),
+        (
+            "near: absent",
+            "edu,school,online|remote",
+            "the school is a partner for parents when a child goes online",
+            &["edu"],
+        ),
         ("excludes: held", "env,environment,,trading environment|business environment", "a trading environment", &[]),
         ("excludes: not held", "env,environment,,trading environment", "the environment suffers", &["env"]),
         ("excludes: elsewhere", "env,environment,,trading environment", "trading rules; the environment", &["env"]),
@@ -1455,6 +1819,21 @@ mod tests {
         ("enumeration item", "p,privacy", "Talks covered e-invoicing, cybersecurity, privacy and telecoms.", &[0.25]),
         ("not an enumeration", "p,privacy", "They said that privacy must be protected, audited, and enforced.", &[0.5]),
         ("one comma is no list", "p,privacy", "On privacy, they agreed.", &[0.5]),
+        // mentions in passing: parentheses and example phrases, word by word
+        ("nested parentheses closed", "p,data protection", "Rights ((and more) too) then data protection.", &[0.8]),
+        (
+            "the first closing parenthesis ends it",
+            "p,data protection",
+            "Rights (and (more) then data protection.",
+            &[0.8],
+        ),
+        ("parenthesis still open", "p,data protection", "Rights (and more: data protection.", &[0.4]),
+        ("example phrase capitalised", "p,data protection", "Including data protection, they spoke.", &[0.4]),
+        ("example phrase, colon ends it", "p,data protection", "Such as trade: data protection came up.", &[0.8]),
+        ("example, parenthesis does not end it", "p,data protection", "Such as (trade) data protection.", &[0.4]),
+        ("example phrase split by two spaces", "p,data protection", "Topics such  as data protection.", &[0.8]),
+        ("example phrase inside a word", "p,data protection", "Topics suchas data protection.", &[0.8]),
+        ("hit inside the example phrase", "p,for example", "For example, it works.", &[0.8]),
     ];
 
     #[test]
@@ -1535,6 +1914,7 @@ mod tests {
             ("bad name", "topic,keyword,name\nx,y,maybe\n", "line 2: name"),
             ("bad weight", "topic,keyword,weight\nx,y,high\n", "line 2: weight"),
             ("weight out of range", "topic,keyword,weight\nx,y,2\n", "weight must be in (0, 1]"),
+            ("bad near", "topic,keyword,near\nx,y,close\n", "line 2: near"),
             ("empty context", "topic,keyword,requires\nx,y,a|-\n", "empty context phrase"),
         ] {
             let e = Taxonomy::from_csv(csv).unwrap_err().to_string();
