@@ -1114,8 +1114,9 @@ fn of_organization(src: &str, toks: &[Tok], at: usize) -> Option<(usize, (usize,
 }
 
 /// A cheap pre-check: an introduction needs at least two capitalised words
-/// (honorific and name, or two name parts), so a sentence with fewer than
-/// two capitals cannot hold one.
+/// (honorific and name, or two name parts), or one name opening the sentence
+/// before a comma (a single given name with a descriptor); a sentence with
+/// neither cannot hold one.
 pub fn may_introduce(s: &str) -> bool {
     let mut caps = 0;
     for b in s.bytes() {
@@ -1126,7 +1127,12 @@ pub fn may_introduce(s: &str) -> bool {
             }
         }
     }
-    false
+    // a single given name with a descriptor: "Farida, a water user, asked …"
+    caps == 1 && {
+        let t = s.trim_start();
+        t.starts_with(|c: char| c.is_uppercase())
+            && t.find(|c: char| !c.is_alphanumeric()).is_some_and(|e| t[e..].starts_with(','))
+    }
 }
 
 /// Finds every name-and-title introduction in one sentence.
@@ -1651,6 +1657,13 @@ mod tests {
             "Ama Tembo",
             None,
             Some("District Water Board Secretary (DWBS)"),
+        ),
+        (
+            "a single given name opening a sentence of one capital",
+            "Farida, a water user from the lower valley, asked who pays for the sensors.",
+            "Farida",
+            None,
+            Some("a water user from the lower valley"),
         ),
         (
             "MEP before the name in an inverted attribution",
