@@ -1035,6 +1035,8 @@ mod tests {
         ("vs.", "Privacy vs. Security was debated. Done.", &["Privacy vs. Security was debated.", "Done."]),
         ("St. before name", "St. Kitts spoke. It agreed.", &["St. Kitts spoke.", "It agreed."]),
         ("initials", "Jane K. Doe spoke. She left.", &["Jane K. Doe spoke.", "She left."]),
+        ("Spanish honorific abbreviation", "Then Lic. Rosa Ortega Pinto read a telegram. It was short.", &["Then Lic. Rosa Ortega Pinto read a telegram.", "It was short."]),
+        ("assistant before a title", "Asst. Dean of Students Mara Holt praised the fair. It ended.", &["Asst. Dean of Students Mara Holt praised the fair.", "It ended."]),
         ("spaced initials before an honorific", "Omar Haddad, H. E. Ambassador of Norland, spoke.", &["Omar Haddad, H. E. Ambassador of Norland, spoke."]),
         ("counter-case: an initial before an opener", "The plan came from Jane K. Then it failed.", &["The plan came from Jane K.", "Then it failed."]),
         ("decimal", "Growth was 3.5 per cent. It rose.", &["Growth was 3.5 per cent.", "It rose."]),
