@@ -784,6 +784,7 @@ fn relative_speech(src: &str, toks: &[Tok], after: usize) -> bool {
     toks.get(after).is_some_and(|t| t.text(src) == ",")
         && toks.get(after + 1).is_some_and(|t| t.text(src) == "who")
         && !lexicon::NOT_STATEMENTS.starts_at(src, toks, after + 2)
+        && !lexicon::DESCRIPTIONS.starts_at(src, toks, after + 2)
         && (after + 2..(after + 5).min(toks.len())).any(|k| {
             let w = folded(toks[k].text(src));
             lexicon::REPORTING_VERBS.contains(w.as_ref()) && !matches!(w.as_ref(), "open" | "lead" | "chair" | "report")
@@ -1647,6 +1648,16 @@ mod tests {
             assert_eq!(got[2].0, want, "{name}");
             assert_eq!(got[1].0, vec!["Lena Varga".to_string()], "{name}");
         }
+    }
+
+    #[test]
+    fn described_then_speaking() {
+        let text = "Marty Doyle is the keynote speaker at the Harbour Guild meeting.\n\n\
+                    Doyle will discuss the outlook for the fleet.\n\n\
+                    “Some things never change,” Doyle said.";
+        let got: Vec<(Vec<String>, &str)> = all(text);
+        let d = || vec!["Marty Doyle".to_string()];
+        assert_eq!(got, vec![(vec![], "none"), (vec![], "none"), (d(), "alias")]);
     }
 
     #[test]

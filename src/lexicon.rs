@@ -219,9 +219,13 @@ pub static AUXILIARIES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Word sequences (folded, one per line) that open a verb phrase which is
-/// not a statement: future acts and descriptions (`will discuss`, `is the
-/// keynote speaker`), from `src/data/not_statements.txt`.
+/// not a statement: future acts (`will discuss`), from
+/// `src/data/not_statements.txt`.
 pub static NOT_STATEMENTS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(include_str!("data/not_statements.txt")));
+
+/// Copula phrases that describe a person (`is the keynote speaker`): no
+/// statement, but an introduction, from `src/data/descriptions.txt`.
+pub static DESCRIPTIONS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(include_str!("data/descriptions.txt")));
 
 /// A list of short word sequences, looked up by their first word.
 pub struct Phrases {

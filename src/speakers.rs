@@ -885,7 +885,7 @@ pub fn predicate_at(src: &str, toks: &[Tok], mut k: usize) -> Option<usize> {
         }
         // "X will discuss …", "X is the keynote speaker": a future act or a
         // description, not a statement
-        if lexicon::NOT_STATEMENTS.starts_at(src, toks, k) {
+        if lexicon::NOT_STATEMENTS.starts_at(src, toks, k) || lexicon::DESCRIPTIONS.starts_at(src, toks, k) {
             return None;
         }
         let lw = folded(w);
@@ -1282,8 +1282,11 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
         let name_span = (toks[name_tok].start, toks[name_end - 1].end);
         let described = title.is_some() || org.is_some();
         let excluded = mention_only_context(src, toks, first) || representative(src, toks, first);
-        let pred =
-            predicate_at(src, toks, after).is_some() || toks.get(after).is_some_and(|t| folded(t.text(src)) == "and");
+        // a description ("X is the keynote speaker") introduces the person,
+        // though the sentence is no statement of theirs
+        let pred = predicate_at(src, toks, after).is_some()
+            || toks.get(after).is_some_and(|t| folded(t.text(src)) == "and")
+            || lexicon::DESCRIPTIONS.starts_at(src, toks, after);
         let is_speaker = !excluded
             && if single {
                 // a bare "Alex argued" may be a short form of a speaker's name;
@@ -1664,6 +1667,13 @@ mod tests {
             "Farida",
             None,
             Some("a water user from the lower valley"),
+        ),
+        (
+            "a description introduces the person, though it is no statement",
+            "Marty Doyle is the keynote speaker at the Harbour Guild meeting.",
+            "Marty Doyle",
+            None,
+            None,
         ),
         (
             "MEP before the name in an inverted attribution",
