@@ -566,6 +566,14 @@ fn pre_descriptor(
     // a descriptor is a phrase, not a paragraph: look back a dozen words at most
     while k > 0 && name_tok - k < 12 {
         let t = &toks[k - 1];
+        // an abbreviated title word with its period: "Asst. Dean of Students X"
+        if t.text(src) == "." && k >= 2 && toks[k - 2].end == t.start && {
+            let a = toks[k - 2].text(src);
+            is_cap(a) && lexicon::TITLE_NOUNS.contains(folded(a).as_ref())
+        } {
+            k -= 2;
+            continue;
+        }
         if t.kind != Kind::Word {
             break;
         }
@@ -1674,6 +1682,13 @@ mod tests {
             "Marty Doyle",
             None,
             None,
+        ),
+        (
+            "an abbreviated title word before a title",
+            "Asst. Dean of Students Pablo J. Davis also praised the conference.",
+            "Pablo J. Davis",
+            None,
+            Some("Asst. Dean of Students"),
         ),
         (
             "MEP before the name in an inverted attribution",
