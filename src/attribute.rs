@@ -666,18 +666,20 @@ fn later_clause_subject(src: &str, toks: &[Tok], mentions: &[Mention], source: &
         .rev()
         .find(|m| {
             let [k] = m.speakers[..] else { return false };
-            let opens = match m.first {
-                0 => false,
-                1 => false,
-                f => {
-                    toks[f - 1].text(src) == ";"
-                        || toks[f - 2].text(src) == ","
-                            && lexicon::CLAUSE_JOINERS.contains(folded(toks[f - 1].text(src)).as_ref())
-                }
-            };
-            opens && !source.contains(&k) && !m.possessive && clause_verb_at(src, toks, m.after)
+            opens_clause(src, toks, m.first)
+                && !source.contains(&k)
+                && !m.possessive
+                && clause_verb_at(src, toks, m.after)
         })
         .map(|m| m.speakers[0])
+}
+
+/// Does a coordinated main clause open at `f` — after `, and` / `, but` /
+/// `, while` or a semicolon?
+fn opens_clause(src: &str, toks: &[Tok], f: usize) -> bool {
+    f >= 2
+        && (toks[f - 1].text(src) == ";"
+            || toks[f - 2].text(src) == "," && lexicon::CLAUSE_JOINERS.contains(folded(toks[f - 1].text(src)).as_ref()))
 }
 
 /// Does a clause's verb start at `k` (a reporting verb or an auxiliary)?
@@ -692,35 +694,15 @@ fn clause_verb_at(src: &str, toks: &[Tok], k: usize) -> bool {
 /// noun (`statements`, `remarks`) and the people follow it.
 fn colon_list_of_speakers(src: &str, toks: &[Tok], mentions: &[Mention]) -> Option<Attribution> {
     let c = toks.iter().position(|t| t.text(src) == ":")?;
-    if !toks[..c].iter().any(|t| {
-        let w = folded(t.text(src));
-        lexicon::SPEECH_NOUNS.contains(w.as_ref())
-    }) {
+    if !toks[..c].iter().any(|t| lexicon::SPEECH_NOUNS.contains(folded(t.text(src)).as_ref())) {
         return None;
     }
-    let listed: Vec<&Mention> = mentions.iter().filter(|m| m.first > c && !m.possessive).collect();
-    let first = listed.first()?;
+    let mut listed = mentions.iter().filter(|m| m.first > c && !m.possessive).peekable();
     // the first person follows the colon directly (after an honorific)
-    if first.first != c + 1 {
+    if listed.peek()?.first != c + 1 {
         return None;
     }
-    let mut speakers: Vec<usize> = Vec::new();
-    for m in &listed {
-        for &k in &m.speakers {
-            if !speakers.contains(&k) {
-                speakers.push(k);
-            }
-        }
-    }
-    let last = listed.last()?;
-    let (s, e) = (toks[first.first].start, toks[last.end - 1].end);
-    let how = if listed.iter().any(|m| m.how == How::Explicit) { How::Explicit } else { How::Alias };
-    Some(Attribution {
-        speakers,
-        how,
-        evidence: Some(Evidence { text: src[s..e].to_string(), start: s, end: e }),
-        other_source: None,
-    })
+    joint_source(src, toks, listed)
 }
 
 /// Tokens that join coordinated subjects.
@@ -899,8 +881,7 @@ fn best_source(src: &str, toks: &[Tok], mentions: &[Mention]) -> Option<Attribut
             // "moderated by A, …, and B was joined by C": B opens a clause of
             // its own rather than joining A as an agent
             let own_clause = || {
-                m.first >= 2
-                    && toks[m.first - 2].text(src) == ","
+                opens_clause(src, toks, m.first)
                     && speakers::session_agent(src, toks, mentions[last[0]].first)
                     && toks.get(m.after).is_some_and(|t| t.kind == Kind::Word)
                     && clause_verb_at(src, toks, m.after)
@@ -957,19 +938,27 @@ fn best_source(src: &str, toks: &[Tok], mentions: &[Mention]) -> Option<Attribut
         }
     }
     let (_, c, from) = best?;
-    let chain = &chains[c][from..];
+    joint_source(src, toks, chains[c][from..].iter().map(|&k| &mentions[k]))
+}
+
+/// The joint statement of the mentions given, in order: their speakers
+/// without repeats, and the span from the first to the last as evidence.
+fn joint_source<'m>(src: &str, toks: &[Tok], members: impl Iterator<Item = &'m Mention>) -> Option<Attribution> {
     let mut speakers: Vec<usize> = Vec::new();
-    for &k in chain {
-        for &s in &mentions[k].speakers {
+    let mut how = How::Alias;
+    let mut span: Option<(usize, usize)> = None;
+    for m in members {
+        for &s in &m.speakers {
             if !speakers.contains(&s) {
                 speakers.push(s);
             }
         }
+        if m.how == How::Explicit {
+            how = How::Explicit;
+        }
+        span = Some((span.map_or(toks[m.first].start, |(s, _)| s), toks[m.end - 1].end));
     }
-    let m0 = &mentions[chain[0]];
-    let m1 = &mentions[*chain.last().unwrap()];
-    let (s, e) = (toks[m0.first].start, toks[m1.end - 1].end);
-    let how = if chain.iter().any(|&k| mentions[k].how == How::Explicit) { How::Explicit } else { How::Alias };
+    let (s, e) = span?;
     Some(Attribution {
         speakers,
         how,

@@ -184,7 +184,7 @@ pub fn is_english_word(folded: &str) -> bool {
 /// from `src/data/framing_verbs.txt`.
 pub static FRAMING_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     let mut s = HashSet::default();
-    for base in include_str!("data/framing_verbs.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+    for base in words(include_str!("data/framing_verbs.txt")) {
         s.insert(base.to_string());
         let third = if base.ends_with(['s', 'h', 'x']) { format!("{base}es") } else { format!("{base}s") };
         s.insert(third);
@@ -193,30 +193,25 @@ pub static FRAMING_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 
 /// Nouns of a speech act (`remarks by X`), from `src/data/speech_nouns.txt`.
-pub static SPEECH_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("data/speech_nouns.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
-});
+pub static SPEECH_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| words(include_str!("data/speech_nouns.txt")).collect());
 
 /// Participles of a session act (`moderated by X`), from `src/data/session_acts.txt`.
-pub static SESSION_ACTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("data/session_acts.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
-});
+pub static SESSION_ACTS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| words(include_str!("data/session_acts.txt")).collect());
 
 /// Prepositions inside a title (`Minister of …`, `Envoy for …`), from
 /// `src/data/title_prepositions.txt`.
-pub static TITLE_PREPOSITIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("data/title_prepositions.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
-});
+pub static TITLE_PREPOSITIONS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| words(include_str!("data/title_prepositions.txt")).collect());
 
 /// Words that open a coordinated main clause after a comma (`, and`, `, but`).
-pub static CLAUSE_JOINERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("data/clause_joiners.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
-});
+pub static CLAUSE_JOINERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| words(include_str!("data/clause_joiners.txt")).collect());
 
 /// Auxiliary verbs: a name followed by one is a clause's subject (`X was joined by`).
-pub static AUXILIARIES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("data/auxiliaries.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
-});
+pub static AUXILIARIES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| words(include_str!("data/auxiliaries.txt")).collect());
 
 /// Word sequences (folded, one per line) that open a verb phrase which is
 /// not a statement: future acts (`will discuss`), from
@@ -236,7 +231,7 @@ impl Phrases {
     /// Parses one phrase per line; `#` starts a comment line.
     pub fn new(data: &'static str) -> Self {
         let mut by_first: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::default();
-        for line in data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        for line in words(data) {
             let words: Vec<&'static str> = line.split_whitespace().collect();
             by_first.entry(words[0]).or_default().push(words);
         }
@@ -261,24 +256,20 @@ impl Phrases {
 
 /// Lowercase particles glued to a family name (`d’`, `al-`), from
 /// `src/data/glued_particles.txt`.
-pub static GLUED_PARTICLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    include_str!("data/glued_particles.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
-});
+pub static GLUED_PARTICLES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("data/glued_particles.txt")).collect());
 
 /// Words that open a fronted phrase before the subject (`During the debate,`),
 /// besides the title prepositions and adverbs, from `src/data/fronting_words.txt`.
-pub static FRONTING_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("data/fronting_words.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
-});
+pub static FRONTING_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| words(include_str!("data/fronting_words.txt")).collect());
 
 /// Words that name an audience in the lead-in of a roster (`delegates
 /// present, including:`), from `src/data/audience_words.txt`.
-pub static AUDIENCE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("data/audience_words.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
-});
+pub static AUDIENCE_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| words(include_str!("data/audience_words.txt")).collect());
 
 /// Endings of abstract and plural nouns that people's names do not have
 /// (`-ship`, `-eries`), from `src/data/noun_endings.txt`.
-pub static NOUN_ENDINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    include_str!("data/noun_endings.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
-});
+pub static NOUN_ENDINGS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("data/noun_endings.txt")).collect());
