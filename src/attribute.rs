@@ -27,10 +27,12 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::fuzzy;
+use crate::lexicon::Word;
 use crate::lexicon::{self, Gender};
 use crate::segment::{Layout, Segment};
 use crate::speakers::{self, Intro, Speaker, SubjectBefore, NO_WORDS};
 use crate::text::{self, fold, folded, is_cap, is_lower, Kind, Tok};
+use crate::view::View;
 
 /// How a sentence's speaker was decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -217,6 +219,11 @@ impl<'t> Attributor<'t> {
 
     /// Attributes the next sentence, given its tokens and introductions.
     pub fn next(&mut self, src: &str, seg: &Segment, toks: &[Tok], intros: &[Intro]) -> Attribution {
+        self.next_in(&View::of_tokens(src, toks), seg, intros)
+    }
+
+    /// [`Attributor::next`] for a sentence read into `v`.
+    pub fn next_in(&mut self, v: &View, seg: &Segment, intros: &[Intro]) -> Attribution {
         let inside = self.quote.inside(seg.paragraph_start);
         self.quote.update(seg.text);
         let ctx = Context { table: self.table, index: &self.index, recency: &self.recency, current: &self.current };
@@ -230,7 +237,7 @@ impl<'t> Attributor<'t> {
             };
             (a, None)
         } else {
-            attribute_one(src, seg, toks, intros, &ctx, self.salient)
+            attribute_one(v, seg, intros, &ctx, self.salient)
         };
         self.salient = salient;
         // learn gender from a pronoun resolved to a speaker of unknown gender
@@ -256,7 +263,7 @@ impl<'t> Attributor<'t> {
             // a speaker cited in passing inside the writer's sentence ("…, or
             // as X stated, the …") lends it words, not the floor: the next
             // sentences are not theirs by continuation
-            if cited_in_passing(src, toks, &a) {
+            if cited_in_passing(v, &a) {
                 self.current.clear();
             }
         }
@@ -271,13 +278,14 @@ impl<'t> Attributor<'t> {
 
 /// Is the source named in a parenthetical `as X stated` inside the sentence
 /// (not at its start)?
-fn cited_in_passing(src: &str, toks: &[Tok], a: &Attribution) -> bool {
+fn cited_in_passing(v: &View, a: &Attribution) -> bool {
+    let toks = v.toks();
     let Some(e) = a.evidence.as_ref() else { return false };
     if !matches!(a.how, How::Explicit | How::Alias) {
         return false;
     }
     let Some(k) = toks.iter().position(|t| t.start == e.start) else { return false };
-    k >= 2 && folded(toks[k - 1].text(src)) == "as" && !matches!(toks[k - 2].text(src), "." | ":")
+    k >= 2 && v.word(k - 1) == "as" && !matches!(v.text(k - 2), "." | ":")
 }
 
 /// Tracks whether a quotation opened in an earlier sentence is still open.
@@ -437,32 +445,31 @@ struct Context<'a> {
 /// Attributes one sentence; also returns the speaker made salient for the
 /// next sentence's pronouns (see [`later_clause_subject`]).
 fn attribute_one(
-    src: &str,
+    v: &View,
     seg: &Segment,
-    toks: &[Tok],
     intros: &[Intro],
     ctx: &Context,
     salient: Option<usize>,
 ) -> (Attribution, Option<usize>) {
+    let toks = v.toks();
     let Context { table, index, recency, current } = *ctx;
     let none = Attribution { speakers: vec![], how: How::None, evidence: None, other_source: None };
-    if toks.is_empty() || speakers::is_byline(src, toks) {
+    if toks.is_empty() || speakers::is_byline(v) {
         return (none, None);
     }
     if seg.layout == Layout::Heading && !current.is_empty() && toks.len() <= 3 {
         return (none, None);
     }
-    let mentions = find_mentions(src, toks, intros, table, index, recency);
-    let a = attribute_cues(src, seg, toks, intros, ctx, salient, &mentions);
-    let next = later_clause_subject(src, toks, &mentions, &a.speakers);
+    let mentions = find_mentions(v, intros, table, index, recency);
+    let a = attribute_cues(v, seg, intros, ctx, salient, &mentions);
+    let next = later_clause_subject(v, &mentions, &a.speakers);
     (a, next)
 }
 
 /// The cues of one sentence, strongest first (see the module docs).
 fn attribute_cues(
-    src: &str,
+    v: &View,
     seg: &Segment,
-    toks: &[Tok],
     intros: &[Intro],
     ctx: &Context,
     salient: Option<usize>,
@@ -470,22 +477,22 @@ fn attribute_cues(
 ) -> Attribution {
     let Context { table, index, recency, current } = *ctx;
     let none = Attribution { speakers: vec![], how: How::None, evidence: None, other_source: None };
-    if let Some(a) = best_source(src, toks, mentions) {
+    if let Some(a) = best_source(v, mentions) {
         return a;
     }
-    if let Some(a) = role_cue(src, toks, table, recency) {
+    if let Some(a) = role_cue(v, table, recency) {
         return a;
     }
-    if let Some(a) = pronoun_cue(src, toks, table, recency, current, salient) {
+    if let Some(a) = pronoun_cue(v, table, recency, current, salient) {
         return a;
     }
-    if let Some(a) = colon_list_of_speakers(src, toks, mentions) {
+    if let Some(a) = colon_list_of_speakers(v, mentions) {
         return a;
     }
-    if let Some(other) = other_source(src, toks, index) {
+    if let Some(other) = other_source(v, index) {
         return Attribution { other_source: Some(other), ..none };
     }
-    if seg.layout == Layout::Heading || current.is_empty() || writer_comment(src, toks) {
+    if seg.layout == Layout::Heading || current.is_empty() || writer_comment(v) {
         return none;
     }
     // a sentence that introduces someone without giving them the floor
@@ -494,21 +501,15 @@ fn attribute_cues(
     if intros.iter().any(|it| it.is_speaker) {
         return none;
     }
-    if !seg.paragraph_start || seg.layout == Layout::Item || opens_with_connective(src, toks) {
+    if !seg.paragraph_start || seg.layout == Layout::Item || opens_with_connective(v) {
         return Attribution { speakers: current.to_vec(), how: How::Continuation, evidence: None, other_source: None };
     }
     none
 }
 
 /// Every reference to a known speaker in the sentence.
-fn find_mentions(
-    src: &str,
-    toks: &[Tok],
-    intros: &[Intro],
-    table: &[Speaker],
-    index: &AliasIndex,
-    recency: &[usize],
-) -> Vec<Mention> {
+fn find_mentions(v: &View, intros: &[Intro], table: &[Speaker], index: &AliasIndex, recency: &[usize]) -> Vec<Mention> {
+    let (src, toks) = (v.src(), v.toks());
     let mut out: Vec<Mention> = Vec::new();
     // introductions first: they know their descriptor
     for it in intros {
@@ -576,10 +577,10 @@ fn find_mentions(
             && is_cap(w)
             && w.chars().count() >= 3
             && !text::is_acronym(w)
-            && (speakers::predicate_at(src, toks, i + 1).is_some()
-                || speakers::postposed(src, toks, i)
-                || i >= 2 && folded(toks[i - 1].text(src)) == "to" && folded(toks[i - 2].text(src)) == "according")
-            && speakers::is_name_word(w)
+            && (speakers::predicate_at(v, i + 1).is_some()
+                || speakers::postposed(v, i)
+                || i >= 2 && v.word(i - 1) == "to" && v.word(i - 2) == "according")
+            && v.is_name_word(i)
         {
             let (base, poss) = text::strip_possessive(w);
             let f = folded(base);
@@ -599,7 +600,7 @@ fn find_mentions(
         let mut first = i;
         let mut gender = None;
         for k in i.saturating_sub(5)..i {
-            if let Some((e, g)) = speakers::honorific_chain(src, toks, k) {
+            if let Some((e, g)) = speakers::honorific_chain(v, k) {
                 if e == i {
                     first = k;
                     gender = g;
@@ -610,8 +611,8 @@ fn find_mentions(
         // shared surnames: the honorific's gender, then the most recent speaker
         sp = pick_one(sp, gender, table, recency);
         if first == i && i > 0 && toks[i - 1].kind == Kind::Word {
-            let p = folded(toks[i - 1].text(src));
-            if is_cap(toks[i - 1].text(src)) && lexicon::TITLE_NOUNS.contains(p.as_ref()) {
+            let p = v.word(i - 1);
+            if v.is_cap(i - 1) && lexicon::is(&p, Word::TitleNoun) {
                 first = i - 1;
             }
         }
@@ -624,7 +625,7 @@ fn find_mentions(
                 after
             };
             if matches!(toks.get(open).map(|x| x.text(src)), Some("(" | "[")) {
-                if let Some(c) = speakers::matching_close(src, toks, open) {
+                if let Some(c) = speakers::matching_close(v, open) {
                     after = c + 1;
                 }
             }
@@ -660,31 +661,27 @@ fn pick_one(mut sp: Vec<usize>, gender: Option<Gender>, table: &[Speaker], recen
 /// by C.` — B, not A, is who a following `She observed …` most likely means.
 /// The clause opens after `, and` / `, but` / `, while` or a semicolon, and
 /// the name is followed by a verb (a reporting verb or an auxiliary).
-fn later_clause_subject(src: &str, toks: &[Tok], mentions: &[Mention], source: &[usize]) -> Option<usize> {
+fn later_clause_subject(v: &View, mentions: &[Mention], source: &[usize]) -> Option<usize> {
     mentions
         .iter()
         .rev()
         .find(|m| {
             let [k] = m.speakers[..] else { return false };
-            opens_clause(src, toks, m.first)
-                && !source.contains(&k)
-                && !m.possessive
-                && clause_verb_at(src, toks, m.after)
+            opens_clause(v, m.first) && !source.contains(&k) && !m.possessive && clause_verb_at(v, m.after)
         })
         .map(|m| m.speakers[0])
 }
 
 /// Does a coordinated main clause open at `f` — after `, and` / `, but` /
 /// `, while` or a semicolon?
-fn opens_clause(src: &str, toks: &[Tok], f: usize) -> bool {
-    f >= 2
-        && (toks[f - 1].text(src) == ";"
-            || toks[f - 2].text(src) == "," && lexicon::CLAUSE_JOINERS.contains(folded(toks[f - 1].text(src)).as_ref()))
+fn opens_clause(v: &View, f: usize) -> bool {
+    f >= 2 && (v.text(f - 1) == ";" || v.text(f - 2) == "," && v.is(f - 1, Word::ClauseJoiner))
 }
 
 /// Does a clause's verb start at `k` (a reporting verb or an auxiliary)?
-fn clause_verb_at(src: &str, toks: &[Tok], k: usize) -> bool {
-    speakers::predicate_at(src, toks, k).is_some()
+fn clause_verb_at(v: &View, k: usize) -> bool {
+    let (src, toks) = (v.src(), v.toks());
+    speakers::predicate_at(v, k).is_some()
         || toks.get(k).is_some_and(|t| lexicon::AUXILIARIES.contains(folded(t.text(src)).as_ref()))
 }
 
@@ -692,7 +689,8 @@ fn clause_verb_at(src: &str, toks: &[Tok], k: usize) -> bool {
 /// delivered by the panellists listed below: Dr. A, …; Ms B, …` — a joint
 /// statement of the people listed. The words before the colon hold a speech
 /// noun (`statements`, `remarks`) and the people follow it.
-fn colon_list_of_speakers(src: &str, toks: &[Tok], mentions: &[Mention]) -> Option<Attribution> {
+fn colon_list_of_speakers(v: &View, mentions: &[Mention]) -> Option<Attribution> {
+    let (src, toks) = (v.src(), v.toks());
     let c = toks.iter().position(|t| t.text(src) == ":")?;
     if !toks[..c].iter().any(|t| lexicon::SPEECH_NOUNS.contains(folded(t.text(src)).as_ref())) {
         return None;
@@ -702,11 +700,12 @@ fn colon_list_of_speakers(src: &str, toks: &[Tok], mentions: &[Mention]) -> Opti
     if listed.peek()?.first != c + 1 {
         return None;
     }
-    joint_source(src, toks, listed)
+    joint_source(v, listed)
 }
 
 /// Tokens that join coordinated subjects.
-fn coordinates(src: &str, toks: &[Tok], from: usize, to: usize) -> bool {
+fn coordinates(v: &View, from: usize, to: usize) -> bool {
+    let (src, toks) = (v.src(), v.toks());
     from < to
         && to - from <= 3
         && toks[from..to].iter().all(|t| matches!(folded(t.text(src)).as_ref(), "," | "and" | "&" | "as" | "well"))
@@ -728,8 +727,8 @@ static SOURCE_SUBJECT: SubjectBefore = SubjectBefore {
 
 /// Where a subject stands: sentence start, after a fronted clause, after
 /// `Both`, after a fronted phrase without a comma.
-fn subject_place(src: &str, toks: &[Tok], first: usize) -> bool {
-    speakers::subject_place(src, toks, first, &SOURCE_SUBJECT) || fronted_phrase(src, toks, first)
+fn subject_place(v: &View, first: usize) -> bool {
+    speakers::subject_place(v, first, &SOURCE_SUBJECT) || fronted_phrase(v, first)
 }
 
 /// How long a fronted phrase without a comma may be (`In his opening statement`).
@@ -739,16 +738,17 @@ const FRONTED_PHRASE_TOKENS: usize = 8;
 /// subject: `In his opening statement Amb. X, …, noted …`. It starts with a
 /// preposition and holds only lowercase words (no verb), so the name after it
 /// is the subject.
-fn fronted_phrase(src: &str, toks: &[Tok], first: usize) -> bool {
+fn fronted_phrase(v: &View, first: usize) -> bool {
+    let (src, toks) = (v.src(), v.toks());
     if !(2..=FRONTED_PHRASE_TOKENS).contains(&first) {
         return false;
     }
-    let w0 = folded(toks[0].text(src));
+    let w0 = v.word(0);
     if !matches!(w0.as_ref(), "in" | "at" | "during" | "on" | "after" | "following" | "before" | "throughout") {
         return false;
     }
     // the name is not the phrase's own object ("In response to Berg, …")
-    if lexicon::FUNCTION_WORDS.contains(folded(toks[first - 1].text(src)).as_ref()) {
+    if v.is(first - 1, Word::FunctionWord) {
         return false;
     }
     // no finite verb inside ("opening" in "In his opening statement" is none)
@@ -762,21 +762,23 @@ fn fronted_phrase(src: &str, toks: &[Tok], first: usize) -> bool {
 
 /// `…, who stressed that …`: a relative clause that reports the mention's speech
 /// (`The session began with remarks from X (…), who stressed …`).
-fn relative_speech(src: &str, toks: &[Tok], after: usize) -> bool {
+fn relative_speech(v: &View, after: usize) -> bool {
+    let (src, toks) = (v.src(), v.toks());
     toks.get(after).is_some_and(|t| t.text(src) == ",")
         && toks.get(after + 1).is_some_and(|t| t.text(src) == "who")
-        && !lexicon::NOT_STATEMENTS.starts_at(src, toks, after + 2)
-        && !lexicon::DESCRIPTIONS.starts_at(src, toks, after + 2)
+        && !lexicon::NOT_STATEMENTS.starts_at(v, after + 2)
+        && !lexicon::DESCRIPTIONS.starts_at(v, after + 2)
         && (after + 2..(after + 5).min(toks.len())).any(|k| {
-            let w = folded(toks[k].text(src));
-            lexicon::REPORTING_VERBS.contains(w.as_ref()) && !matches!(w.as_ref(), "open" | "lead" | "chair" | "report")
+            let w = v.word(k);
+            lexicon::is(&w, Word::ReportingVerb) && !matches!(&*w, "open" | "lead" | "chair" | "report")
         })
 }
 
 /// `According to X`, `For X,`, `In X’s view`, `As X put it`.
-fn fronted_source(src: &str, toks: &[Tok], m: &Mention) -> bool {
+fn fronted_source(v: &View, m: &Mention) -> bool {
+    let (src, toks) = (v.src(), v.toks());
     let f = m.first;
-    let w = |k: usize| toks.get(k).map(|t| folded(t.text(src))).unwrap_or_default();
+    let w = |k: usize| v.word(k);
     if f >= 2 && w(f - 1) == "to" && w(f - 2) == "according" {
         return true;
     }
@@ -786,7 +788,7 @@ fn fronted_source(src: &str, toks: &[Tok], m: &Mention) -> bool {
     // "…, or as Mokoena stated, the quietest crisis of our age"
     if f >= 1
         && w(f - 1) == "as"
-        && lexicon::REPORTING_VERBS.contains(w(m.after).as_ref())
+        && lexicon::is(&w(m.after), Word::ReportingVerb)
         && matches!(toks.get(m.after + 1).map(|t| t.text(src)), Some("," | ":"))
     {
         return true;
@@ -815,22 +817,23 @@ fn fronted_source(src: &str, toks: &[Tok], m: &Mention) -> bool {
 /// `…, Varga said.` / `…, said Varga.` after the content: an attribution
 /// that outranks any subject inside that content. The reporting verb takes
 /// no clause of its own (no `that`, `whether` or `:` right after it).
-fn trailing_source(src: &str, toks: &[Tok], first: &Mention, last: &Mention) -> bool {
+fn trailing_source(v: &View, first: &Mention, last: &Mention) -> bool {
+    let (src, toks) = (v.src(), v.toks());
     if first.first < 2 {
         return false;
     }
-    let postposed = speakers::postposed(src, toks, first.first);
+    let postposed = speakers::postposed(v, first.first);
     let verb = if postposed {
         first.first - 1
-    } else if matches!(toks[possessive_lead(src, toks, first.first) - 1].text(src), "," | "’" | "”" | "\"") {
-        match speakers::predicate_at(src, toks, last.after) {
+    } else if matches!(v.text(possessive_lead(v, first.first) - 1), "," | "’" | "”" | "\"") {
+        match speakers::predicate_at(v, last.after) {
             Some(v) => v,
             None => return false,
         }
     } else {
         return false;
     };
-    if !lexicon::REPORTING_VERBS.contains(folded(toks[verb].text(src)).as_ref()) {
+    if !v.is(verb, Word::ReportingVerb) {
         return false;
     }
     // what follows the attribution is not its own clause: "…, Varga said."
@@ -845,31 +848,30 @@ const POSSESSIVE_LEAD_TOKENS: usize = 3;
 /// Where a possessive phrase ending right before `first` begins: `…, the
 /// inquiry’s chairwoman Rita Olde told …` (the mention starts at the title).
 /// Returns `first` when there is none.
-fn possessive_lead(src: &str, toks: &[Tok], first: usize) -> usize {
+fn possessive_lead(v: &View, first: usize) -> usize {
+    let toks = v.toks();
     // lowercase title nouns right before the name: "the lab’s director Okafor"
     let mut t = first;
-    while t > 0
-        && is_lower(toks[t - 1].text(src))
-        && lexicon::TITLE_NOUNS.contains(folded(toks[t - 1].text(src)).as_ref())
-    {
+    while t > 0 && v.is_lower(t - 1) && v.is(t - 1, Word::TitleNoun) {
         t -= 1;
     }
-    if t == 0 || !text::strip_possessive(toks[t - 1].text(src)).1 || !is_lower(toks[t - 1].text(src)) {
+    if t == 0 || !text::strip_possessive(v.text(t - 1)).1 || !v.is_lower(t - 1) {
         return first;
     }
     let mut k = t - 1;
     while k > 0
         && t - k < POSSESSIVE_LEAD_TOKENS
         && toks[k - 1].kind == Kind::Word
-        && is_lower(toks[k - 1].text(src))
-        && lexicon::FUNCTION_WORDS.contains(folded(toks[k - 1].text(src)).as_ref())
+        && v.is_lower(k - 1)
+        && v.is(k - 1, Word::FunctionWord)
     {
         k -= 1;
     }
     k.max(1)
 }
 
-fn best_source(src: &str, toks: &[Tok], mentions: &[Mention]) -> Option<Attribution> {
+fn best_source(v: &View, mentions: &[Mention]) -> Option<Attribution> {
+    let toks = v.toks();
     if mentions.is_empty() {
         return None;
     }
@@ -881,12 +883,12 @@ fn best_source(src: &str, toks: &[Tok], mentions: &[Mention]) -> Option<Attribut
             // "moderated by A, …, and B was joined by C": B opens a clause of
             // its own rather than joining A as an agent
             let own_clause = || {
-                opens_clause(src, toks, m.first)
-                    && speakers::session_agent(src, toks, mentions[last[0]].first)
+                opens_clause(v, m.first)
+                    && speakers::session_agent(v, mentions[last[0]].first)
                     && toks.get(m.after).is_some_and(|t| t.kind == Kind::Word)
-                    && clause_verb_at(src, toks, m.after)
+                    && clause_verb_at(v, m.after)
             };
-            if coordinates(src, toks, prev.after, m.first) && !own_clause() {
+            if coordinates(v, prev.after, m.first) && !own_clause() {
                 last.push(k);
                 continue;
             }
@@ -894,18 +896,18 @@ fn best_source(src: &str, toks: &[Tok], mentions: &[Mention]) -> Option<Attribut
         chains.push(vec![k]);
     }
     let score = |first: &Mention, last: &Mention| -> u8 {
-        let has_pred = || speakers::predicate_at(src, toks, last.after).is_some();
-        if speakers::represented_after(src, toks, last.after) && subject_place(src, toks, first.first) {
+        let has_pred = || speakers::predicate_at(v, last.after).is_some();
+        if speakers::represented_after(v, last.after) && subject_place(v, first.first) {
             120 // "X, who was represented by Y, said …": X's statement
-        } else if trailing_source(src, toks, first, last) {
+        } else if trailing_source(v, first, last) {
             110 // the content came before: "X announced a model, Varga said."
-        } else if fronted_source(src, toks, first) {
+        } else if fronted_source(v, first) {
             90
-        } else if !first.possessive && subject_place(src, toks, first.first) && has_pred() {
+        } else if !first.possessive && subject_place(v, first.first) && has_pred() {
             100
-        } else if speakers::postposed(src, toks, first.first) {
+        } else if speakers::postposed(v, first.first) {
             80
-        } else if speakers::session_agent(src, toks, first.first) || relative_speech(src, toks, last.after) {
+        } else if speakers::session_agent(v, first.first) || relative_speech(v, last.after) {
             70
         } else if first.possessive && first.first <= 1 {
             60
@@ -925,7 +927,7 @@ fn best_source(src: &str, toks: &[Tok], mentions: &[Mention]) -> Option<Attribut
             if let Some((k, t)) = (1..chain.len())
                 .filter(|&k| {
                     let (a, b) = (&mentions[chain[k - 1]], &mentions[chain[k]]);
-                    b.first == a.after + 1 && toks[a.after].text(src) == ","
+                    b.first == a.after + 1 && v.text(a.after) == ","
                 })
                 .map(|k| (k, score(&mentions[chain[k]], last)))
                 .find(|&(_, t)| t > 0)
@@ -938,12 +940,13 @@ fn best_source(src: &str, toks: &[Tok], mentions: &[Mention]) -> Option<Attribut
         }
     }
     let (_, c, from) = best?;
-    joint_source(src, toks, chains[c][from..].iter().map(|&k| &mentions[k]))
+    joint_source(v, chains[c][from..].iter().map(|&k| &mentions[k]))
 }
 
 /// The joint statement of the mentions given, in order: their speakers
 /// without repeats, and the span from the first to the last as evidence.
-fn joint_source<'m>(src: &str, toks: &[Tok], members: impl Iterator<Item = &'m Mention>) -> Option<Attribution> {
+fn joint_source<'m>(v: &View, members: impl Iterator<Item = &'m Mention>) -> Option<Attribution> {
+    let (src, toks) = (v.src(), v.toks());
     let mut speakers: Vec<usize> = Vec::new();
     let mut how = How::Alias;
     let mut span: Option<(usize, usize)> = None;
@@ -968,23 +971,21 @@ fn joint_source<'m>(src: &str, toks: &[Tok], members: impl Iterator<Item = &'m M
 }
 
 /// `The moderator asked …`, `the Envoy noted …`, `The former High Commissioner …`.
-fn role_cue(src: &str, toks: &[Tok], table: &[Speaker], recency: &[usize]) -> Option<Attribution> {
+fn role_cue(v: &View, table: &[Speaker], recency: &[usize]) -> Option<Attribution> {
+    let (src, toks) = (v.src(), v.toks());
     let n = toks.len().min(14);
     for k in 0..n {
         // cheap test first: most tokens are not "the"
-        if !toks[k].text(src).eq_ignore_ascii_case("the") {
+        if !v.text(k).eq_ignore_ascii_case("the") {
             continue;
         }
-        let according = k >= 2 && folded(toks[k - 1].text(src)) == "to" && folded(toks[k - 2].text(src)) == "according";
-        if !(subject_place(src, toks, k) || according) {
+        let according = k >= 2 && v.word(k - 1) == "to" && v.word(k - 2) == "according";
+        if !(subject_place(v, k) || according) {
             continue;
         }
         let mut j = k + 1;
         while j < toks.len()
-            && matches!(
-                folded(toks[j].text(src)).as_ref(),
-                "former" | "acting" | "current" | "session" | "panel" | "event" | "workshop"
-            )
+            && matches!(&*v.word(j), "former" | "acting" | "current" | "session" | "panel" | "event" | "workshop")
         {
             j += 1;
         }
@@ -993,13 +994,13 @@ fn role_cue(src: &str, toks: &[Tok], table: &[Speaker], recency: &[usize]) -> Op
         // Fisheries Minister" (for a "Minister of Fisheries")
         let mut of_words: Vec<String> = Vec::new();
         let title_noun = |k: usize| {
-            let l = folded(toks[k].text(src));
-            lexicon::TITLE_NOUNS.contains(l.as_ref())
+            let l = v.word(k);
+            lexicon::is(&l, Word::TitleNoun)
                 || l.contains('-') && l.split('-').any(|p| lexicon::TITLE_NOUNS.contains(p))
         };
         if toks.get(j).is_some_and(|t| is_cap(t.text(src))) && !title_noun(j) {
             if let Some(h) = (j + 1..(j + QUALIFIER_WORDS + 1).min(toks.len()))
-                .take_while(|&q| toks[q].kind == Kind::Word && is_cap(toks[q].text(src)))
+                .take_while(|&q| toks[q].kind == Kind::Word && v.is_cap(q))
                 .find(|&q| title_noun(q))
             {
                 of_words.extend(toks[j..h].iter().map(|t| fold(t.text(src))));
@@ -1030,13 +1031,10 @@ fn role_cue(src: &str, toks: &[Tok], table: &[Speaker], recency: &[usize]) -> Op
             );
             let stop = (after + 6).min(toks.len());
             after = (after + 1..stop)
-                .find(|&q| {
-                    speakers::predicate_at(src, toks, q) == Some(q)
-                        && lexicon::REPORTING_VERBS.contains(folded(toks[q].text(src)).as_ref())
-                })
+                .find(|&q| speakers::predicate_at(v, q) == Some(q) && v.is(q, Word::ReportingVerb))
                 .unwrap_or(after);
         }
-        if !according && speakers::predicate_at(src, toks, after).is_none() {
+        if !according && speakers::predicate_at(v, after).is_none() {
             continue;
         }
         let matches = |s: &Speaker| {
@@ -1066,14 +1064,14 @@ fn role_cue(src: &str, toks: &[Tok], table: &[Speaker], recency: &[usize]) -> Op
 
 /// `He noted`, `Then she added`, `In her view,`, `For his part,`.
 fn pronoun_cue(
-    src: &str,
-    toks: &[Tok],
+    v: &View,
     table: &[Speaker],
     recency: &[usize],
     current: &[usize],
     salient: Option<usize>,
 ) -> Option<Attribution> {
-    let w = |k: usize| toks.get(k).map(|t| folded(t.text(src))).unwrap_or_default();
+    let (src, toks) = (v.src(), v.toks());
+    let w = |k: usize| v.word(k);
     let mut hit: Option<(usize, Gender)> = None;
     // fronted possessive phrases
     let lead = w(0);
@@ -1101,7 +1099,7 @@ fn pronoun_cue(
     if hit.is_none() {
         hit = (1..toks.len().saturating_sub(3)).find_map(|k| {
             // cheap tests first: the two commas around the phrase
-            if toks[k - 1].text(src) != "," || toks[k + 3].text(src) != "," || toks[k + 2].kind != Kind::Word {
+            if v.text(k - 1) != "," || v.text(k + 3) != "," || toks[k + 2].kind != Kind::Word {
                 return None;
             }
             let p = w(k + 1);
@@ -1122,15 +1120,14 @@ fn pronoun_cue(
                 _ => continue,
             };
             // beyond the first clauses, only the post-quote form counts: "…,’ she said"
-            if k >= 30 && !(k >= 1 && matches!(toks[k - 1].text(src), "’" | "”" | "\"" | ",")) {
+            if k >= 30 && !(k >= 1 && matches!(v.text(k - 1), "’" | "”" | "\"" | ",")) {
                 continue;
             }
             let place = k == 0
-                || matches!(toks[k - 1].text(src), "," | ";" | ":" | "‘" | "“" | "’" | "”" | "\"")
-                || (lexicon::ADVERBS.contains(w(k - 1).as_ref())
-                    || matches!(w(k - 1).as_ref(), "and" | "but" | "so" | "then"))
-                    && (k == 1 || matches!(toks[k - 2].text(src), "," | ";"));
-            if place && speakers::predicate_at(src, toks, k + 1).is_some() {
+                || matches!(v.text(k - 1), "," | ";" | ":" | "‘" | "“" | "’" | "”" | "\"")
+                || (lexicon::is(&w(k - 1), Word::Adverb) || matches!(w(k - 1).as_ref(), "and" | "but" | "so" | "then"))
+                    && (k == 1 || matches!(v.text(k - 2), "," | ";"));
+            if place && speakers::predicate_at(v, k + 1).is_some() {
                 hit = Some((k, g));
                 break;
             }
@@ -1157,8 +1154,9 @@ fn pronoun_cue(
 }
 
 /// The event, a group or an organisation as the subject: no speaker.
-fn other_source(src: &str, toks: &[Tok], index: &AliasIndex) -> Option<(&'static str, String)> {
-    let w = |k: usize| toks.get(k).map(|t| folded(t.text(src))).unwrap_or_default();
+fn other_source(v: &View, index: &AliasIndex) -> Option<(&'static str, String)> {
+    let (src, toks) = (v.src(), v.toks());
+    let w = |k: usize| v.word(k);
     let det = matches!(
         w(0).as_ref(),
         "the"
@@ -1185,8 +1183,7 @@ fn other_source(src: &str, toks: &[Tok], index: &AliasIndex) -> Option<(&'static
     let start = usize::from(det);
     for h in start..(start + 3).min(toks.len()) {
         let hw = w(h);
-        let head_ok =
-            (det && lexicon::FRAMING_NOUNS.contains(hw.as_ref())) || lexicon::GROUP_HEADS.contains(hw.as_ref());
+        let head_ok = (det && lexicon::is(&hw, Word::FramingNoun)) || lexicon::is(&hw, Word::GroupHead);
         if head_ok {
             // skip a short prepositional phrase: "A participant from the audience asked"
             let mut after = h + 1;
@@ -1195,21 +1192,20 @@ fn other_source(src: &str, toks: &[Tok], index: &AliasIndex) -> Option<(&'static
                 // not a noun that could be one: "… island state stressed"),
                 // else at the first word that can be a predicate
                 let window = after + 1..(after + 7).min(toks.len());
-                let predicate = |q: &usize| speakers::predicate_at(src, toks, *q) == Some(*q);
+                let predicate = |q: &usize| speakers::predicate_at(v, *q) == Some(*q);
                 after = window
                     .clone()
                     .filter(predicate)
                     .find(|&q| {
                         let next = w(q + 1);
                         let past = next.ends_with("ed") || matches!(next.as_ref(), "said" | "told" | "spoke" | "wrote");
-                        lexicon::REPORTING_VERBS.contains(w(q).as_ref())
-                            && !(past && lexicon::REPORTING_VERBS.contains(next.as_ref()))
+                        lexicon::is(&w(q), Word::ReportingVerb) && !(past && lexicon::is(&next, Word::ReportingVerb))
                     })
                     .or_else(|| window.clone().find(predicate))
                     .unwrap_or(after);
             }
-            if let Some(v) = speakers::predicate_at(src, toks, after) {
-                let kind = if lexicon::GROUP_HEADS.contains(hw.as_ref()) { "group" } else { "event" };
+            if let Some(v) = speakers::predicate_at(v, after) {
+                let kind = if lexicon::is(&hw, Word::GroupHead) { "group" } else { "event" };
                 return Some((kind, src[toks[0].start..toks[v - 1].end].to_string()));
             }
         }
@@ -1222,7 +1218,7 @@ fn other_source(src: &str, toks: &[Tok], index: &AliasIndex) -> Option<(&'static
     let mut k = s;
     while k < toks.len()
         && toks[k].kind == Kind::Word
-        && (is_cap(toks[k].text(src)) || (k > s && matches!(w(k).as_ref(), "of" | "for" | "and")))
+        && (v.is_cap(k) || (k > s && matches!(w(k).as_ref(), "of" | "for" | "and")))
     {
         k += 1;
     }
@@ -1230,20 +1226,20 @@ fn other_source(src: &str, toks: &[Tok], index: &AliasIndex) -> Option<(&'static
     let gerund = k == s + 1 && w(s).ends_with("ing");
     if k > s && k - s <= 8 && !gerund {
         let first = w(s);
-        let head = toks[s].text(src);
-        if !lexicon::NOT_NAME.contains(first.as_ref())
-            && !index.map.contains_key(&*folded(text::strip_possessive(head).0))
-        {
+        let head = v.text(s);
+        if !lexicon::is(&first, Word::NotName) && !index.map.contains_key(&*folded(text::strip_possessive(head).0)) {
             // "Germany, on behalf of a group of states, called for …"
             let mut v_at = k;
             if toks.get(k).is_some_and(|t| t.text(src) == ",") {
-                if let Some(close) = (k + 1..(k + 14).min(toks.len())).find(|&q| toks[q].text(src) == ",") {
+                if let Some(close) = (k + 1..(k + 14).min(toks.len())).find(|&q| v.text(q) == ",") {
                     v_at = close + 1;
                 }
             }
-            let v = folded(toks.get(v_at)?.text(src));
-            if lexicon::REPORTING_VERBS.contains(v.as_ref())
-                || (lexicon::ADVERBS.contains(v.as_ref()) && speakers::predicate_at(src, toks, v_at).is_some())
+            if v_at >= toks.len() {
+                return None;
+            }
+            if v.is(v_at, Word::ReportingVerb)
+                || (v.is(v_at, Word::Adverb) && speakers::predicate_at(v, v_at).is_some())
             {
                 return Some(("organization", src[toks[s].start..toks[k - 1].end].to_string()));
             }
@@ -1257,8 +1253,9 @@ fn other_source(src: &str, toks: &[Tok], index: &AliasIndex) -> Option<(&'static
 /// comment (`This highlights …`, `This worry emphasizes …`, `Such programmes
 /// show …`). A modal or a past tense (`This mechanism would let …`) is not
 /// such a comment and may continue the speaker.
-fn writer_comment(src: &str, toks: &[Tok]) -> bool {
-    let w = |k: usize| toks.get(k).map(|t| folded(t.text(src))).unwrap_or_default();
+fn writer_comment(v: &View) -> bool {
+    let (src, toks) = (v.src(), v.toks());
+    let w = |k: usize| v.word(k);
     if !matches!(w(0).as_ref(), "this" | "these" | "it" | "such" | "that" | "those") {
         return false;
     }
@@ -1266,16 +1263,16 @@ fn writer_comment(src: &str, toks: &[Tok]) -> bool {
     let head_end = (1..3)
         .find(|&k| {
             toks.get(k).is_none_or(|t| {
-                t.kind != Kind::Word || !is_lower(t.text(src)) || lexicon::FUNCTION_WORDS.contains(w(k).as_ref())
-            }) || lexicon::FRAMING_VERBS.contains(w(k).as_ref())
+                t.kind != Kind::Word || !is_lower(t.text(src)) || lexicon::is(&w(k), Word::FunctionWord)
+            }) || lexicon::is(&w(k), Word::FramingVerb)
         })
         .unwrap_or(3);
-    lexicon::FRAMING_VERBS.contains(w(head_end).as_ref()) && toks.len() > head_end + 1
+    lexicon::is(&w(head_end), Word::FramingVerb) && toks.len() > head_end + 1
 }
 
-fn opens_with_connective(src: &str, toks: &[Tok]) -> bool {
-    let w0 = folded(toks[0].text(src));
-    let w1 = toks.get(1).map(|t| folded(t.text(src))).unwrap_or_default();
+fn opens_with_connective(v: &View) -> bool {
+    let w0 = v.word(0);
+    let w1 = v.word(1);
     matches!(
         w0.as_ref(),
         "furthermore"

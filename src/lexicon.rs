@@ -239,18 +239,14 @@ impl Phrases {
     }
 
     /// Does one of the phrases start at token `k`?
-    pub fn starts_at(&self, src: &str, toks: &[crate::text::Tok], k: usize) -> bool {
-        let Some(first) = toks.get(k) else { return false };
-        let Some(list) = self.by_first.get(crate::text::folded(first.text(src)).as_ref()) else {
+    pub fn starts_at(&self, v: &crate::view::View, k: usize) -> bool {
+        if k >= v.len() {
+            return false;
+        }
+        let Some(list) = self.by_first.get(&*v.word(k)) else {
             return false;
         };
-        list.iter().any(|words| {
-            words
-                .iter()
-                .enumerate()
-                .skip(1)
-                .all(|(j, w)| toks.get(k + j).is_some_and(|t| crate::text::folded(t.text(src)) == *w))
-        })
+        list.iter().any(|words| words.iter().enumerate().skip(1).all(|(j, w)| k + j < v.len() && v.word(k + j) == *w))
     }
 }
 
@@ -273,3 +269,107 @@ pub static AUDIENCE_WORDS: LazyLock<HashSet<&'static str>> =
 /// (`-ship`, `-eries`), from `src/data/noun_endings.txt`.
 pub static NOUN_ENDINGS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| words(include_str!("data/noun_endings.txt")).collect());
+
+/// The closed word lists, as bit positions: a word's memberships in every
+/// list are found with one look-up ([`bits`]) and tested by id, so a rule
+/// that asks several lists about the same word hashes it once (and a
+/// [`crate::text::View`] remembers the answer for the sentence).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Word {
+    /// [`HONORIFICS`]
+    Honorific,
+    /// Honorifics that need a period or a name ([`honorific_needs_period`]).
+    NeedsPeriod,
+    /// [`TITLE_NOUNS`]
+    TitleNoun,
+    /// [`ORG_WORDS`]
+    OrgWord,
+    /// [`NATIONALITIES`]
+    Nationality,
+    /// [`PARTICLES`]
+    Particle,
+    /// [`NOT_NAME`]
+    NotName,
+    /// [`REPORTING_VERBS`]
+    ReportingVerb,
+    /// [`ADVERBS`]
+    Adverb,
+    /// [`FUNCTION_WORDS`]
+    FunctionWord,
+    /// [`FRAMING_NOUNS`]
+    FramingNoun,
+    /// [`GROUP_HEADS`]
+    GroupHead,
+    /// [`GENERIC_ROLE_NOUNS`]
+    GenericRoleNoun,
+    /// [`FRAMING_VERBS`]
+    FramingVerb,
+    /// [`SPEECH_NOUNS`]
+    SpeechNoun,
+    /// [`SESSION_ACTS`]
+    SessionAct,
+    /// [`TITLE_PREPOSITIONS`]
+    TitlePreposition,
+    /// [`CLAUSE_JOINERS`]
+    ClauseJoiner,
+    /// [`AUXILIARIES`]
+    Auxiliary,
+    /// [`FRONTING_WORDS`]
+    FrontingWord,
+    /// [`AUDIENCE_WORDS`]
+    AudienceWord,
+}
+
+/// A set of [`Word`] lists: bit `w as u32` is set for membership in `w`.
+pub type Bits = u32;
+
+/// The bit of one list.
+#[inline]
+pub const fn bit(w: Word) -> Bits {
+    1 << w as u32
+}
+
+/// Every listed word → the lists it is in.
+static BITS: LazyLock<HashMap<String, Bits>> = LazyLock::new(|| {
+    let mut m: HashMap<String, Bits> = HashMap::default();
+    let mut add = |words: &mut dyn Iterator<Item = &str>, w: Word| {
+        for x in words {
+            *m.entry(x.to_string()).or_default() |= bit(w);
+        }
+    };
+    add(&mut HONORIFICS.keys().copied(), Word::Honorific);
+    add(&mut NEED_PERIOD.iter().copied(), Word::NeedsPeriod);
+    add(&mut TITLE_NOUNS.iter().copied(), Word::TitleNoun);
+    add(&mut ORG_WORDS.iter().copied(), Word::OrgWord);
+    add(&mut NATIONALITIES.iter().copied(), Word::Nationality);
+    add(&mut PARTICLES.iter().copied(), Word::Particle);
+    add(&mut NOT_NAME.iter().copied(), Word::NotName);
+    add(&mut REPORTING_VERBS.iter().map(String::as_str), Word::ReportingVerb);
+    add(&mut ADVERBS.iter().copied(), Word::Adverb);
+    add(&mut FUNCTION_WORDS.iter().copied(), Word::FunctionWord);
+    add(&mut FRAMING_NOUNS.iter().copied(), Word::FramingNoun);
+    add(&mut GROUP_HEADS.iter().copied(), Word::GroupHead);
+    add(&mut GENERIC_ROLE_NOUNS.iter().copied(), Word::GenericRoleNoun);
+    add(&mut FRAMING_VERBS.iter().map(String::as_str), Word::FramingVerb);
+    add(&mut SPEECH_NOUNS.iter().copied(), Word::SpeechNoun);
+    add(&mut SESSION_ACTS.iter().copied(), Word::SessionAct);
+    add(&mut TITLE_PREPOSITIONS.iter().copied(), Word::TitlePreposition);
+    add(&mut CLAUSE_JOINERS.iter().copied(), Word::ClauseJoiner);
+    add(&mut AUXILIARIES.iter().copied(), Word::Auxiliary);
+    add(&mut FRONTING_WORDS.iter().copied(), Word::FrontingWord);
+    add(&mut AUDIENCE_WORDS.iter().copied(), Word::AudienceWord);
+    m
+});
+
+/// The lists `w` (as written: lists hold folded words) is in.
+#[inline]
+pub fn bits(w: &str) -> Bits {
+    BITS.get(w).copied().unwrap_or(0)
+}
+
+/// Is `w` (folded) in list `list`?
+#[inline]
+pub fn is(w: &str, list: Word) -> bool {
+    bits(w) & bit(list) != 0
+}

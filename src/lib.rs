@@ -50,5 +50,6 @@ pub mod segment;
 pub mod speakers;
 pub mod text;
 pub mod topics;
+pub mod view;
 
 pub use report::{Analyzer, Report};

@@ -17,6 +17,7 @@ use crate::segment::{self, Layout, Segmenter};
 use crate::speakers;
 use crate::text;
 use crate::topics::{self, TagCache, Tagger, Taxonomy};
+use crate::view::View;
 
 /// The configured pipeline. Build it once and share it across threads.
 #[derive(Debug)]
@@ -189,11 +190,10 @@ pub struct TopicReport<'a> {
     pub unattributed_score: f64,
 }
 
-/// The words of a segment that attribution reads (a list marker or leading
-/// punctuation is not one), into a reused buffer.
-fn words_into(text: &str, s: &segment::Segment, toks: &mut Vec<text::Tok>) {
-    toks.clear();
-    text::tokenize_into(text, s.start + segment::content_start(s.text), s.end, toks);
+/// Reads the words of a segment that the stages read (a list marker or
+/// leading punctuation is not one) into a reused view.
+fn read_words(view: &mut View, s: &segment::Segment) {
+    view.read(s.start + segment::content_start(s.text), s.end);
 }
 
 /// A value per speaker name.
@@ -286,7 +286,7 @@ impl Analyzer {
         let segs = self.segmenter.segment(text);
         // pass 1: introductions → speaker table (tokens are not kept: memory
         // stays proportional to one sentence, not to the input)
-        let mut toks = Vec::new();
+        let mut view = View::new(text);
         // the introductions of sentence i are intros[at[i]..at[i + 1]]: one
         // flat list, not a list per sentence (most sentences have none)
         let mut intros: Vec<speakers::Intro> = Vec::new();
@@ -294,8 +294,8 @@ impl Analyzer {
         at.push(0);
         for s in &segs {
             if speakers::may_introduce(s.text) {
-                words_into(text, s, &mut toks);
-                intros.extend(speakers::intros(text, s, &toks));
+                read_words(&mut view, s);
+                intros.extend(speakers::intros_in(&view, s));
             }
             at.push(u32::try_from(intros.len()).expect("fewer than 2^32 introductions"));
         }
@@ -340,8 +340,8 @@ impl Analyzer {
         let mut ready: Vec<(usize, attribute::Attribution)> = Vec::new();
         for (i, seg) in segs.iter().enumerate() {
             let intro = &intros[at[i] as usize..at[i + 1] as usize];
-            words_into(text, seg, &mut toks);
-            let a = attributor.next(text, seg, &toks, intro);
+            read_words(&mut view, seg);
+            let a = attributor.next_in(&view, seg, intro);
             lookahead.push(i, seg.text, a, &mut ready);
             if i + 1 == segs.len() {
                 lookahead.finish(&mut ready);

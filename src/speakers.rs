@@ -22,9 +22,11 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::gazetteer;
+use crate::lexicon::Word;
 use crate::lexicon::{self, Gender};
 use crate::segment::{Layout, Segment};
 use crate::text::{self, collapse, fold, folded, is_acronym, is_cap, is_lower, Kind, Tok};
+use crate::view::View;
 
 /// One person in the speaker table.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -79,7 +81,8 @@ pub struct Intro {
 }
 
 /// Parses an honorific chain at `i`; returns (index after it, gender).
-pub fn honorific_chain(src: &str, toks: &[Tok], i: usize) -> Option<(usize, Option<Gender>)> {
+pub fn honorific_chain(v: &View, i: usize) -> Option<(usize, Option<Gender>)> {
+    let (src, toks) = (v.src(), v.toks());
     let mut j = i;
     let mut gender = None;
     let mut any = false;
@@ -125,7 +128,7 @@ pub fn honorific_chain(src: &str, toks: &[Tok], i: usize) -> Option<(usize, Opti
             let title_after = toks
                 .get(j + 2)
                 .is_some_and(|n| is_cap(n.text(src)) && lexicon::TITLE_NOUNS.contains(folded(n.text(src)).as_ref()));
-            if !toks.get(j + 1).is_some_and(|n| is_name_word(n.text(src))) || title_after {
+            if !v.is_name_word(j + 1) || title_after {
                 break;
             }
         }
@@ -139,7 +142,7 @@ pub fn honorific_chain(src: &str, toks: &[Tok], i: usize) -> Option<(usize, Opti
         }
         // "(R)", "(retd)", "(Ret.)" after a rank
         if toks.get(j).is_some_and(|p| p.text(src) == "(") {
-            if let Some(close) = (j + 1..(j + 5).min(toks.len())).find(|&k| toks[k].text(src) == ")") {
+            if let Some(close) = (j + 1..(j + 5).min(toks.len())).find(|&k| v.text(k) == ")") {
                 let inner: Vec<String> = toks[j + 1..close].iter().map(|t| fold(t.text(src))).collect();
                 if inner.iter().any(|w| matches!(w.as_str(), "r" | "retd" | "ret" | "rtd")) {
                     j = close + 1;
@@ -187,7 +190,8 @@ fn is_particle(src: &str, t: &Tok) -> bool {
 }
 
 /// Parses a name starting at token `i`; returns one past its last token and the number of parts.
-pub fn parse_name(src: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
+pub fn parse_name(v: &View, i: usize) -> Option<(usize, usize)> {
+    let (src, toks) = (v.src(), v.toks());
     let mut j = i;
     let mut parts = 0;
     let mut last_ok = None;
@@ -197,7 +201,7 @@ pub fn parse_name(src: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
             break;
         }
         let w = t.text(src);
-        if is_name_word(w) {
+        if v.is_name_word(j) {
             // a possessive ends the name
             let possessive = text::strip_possessive(w).1;
             // an initial: "K."
@@ -225,7 +229,7 @@ pub fn parse_name(src: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
             while k < toks.len() && is_particle(src, &toks[k]) {
                 k += 1;
             }
-            if toks.get(k).is_some_and(|n| n.kind == Kind::Word && is_name_word(n.text(src))) {
+            if v.is_word(k) && v.is_name_word(k) {
                 j = k;
                 continue;
             }
@@ -239,7 +243,7 @@ pub fn parse_name(src: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
         }
         // a family name that is also an organisation word, after a given
         // name and ending the name: "Rosa Banks", not "Rosa Banks Trust"
-        if parts > 0 && is_cap(w) && org_word_surname(src, toks, j) {
+        if parts > 0 && is_cap(w) && org_word_surname(v, j) {
             j += 1;
             parts += 1;
             last_ok = Some(j);
@@ -267,8 +271,9 @@ pub fn glued_particle(w: &str) -> bool {
 /// Is the capitalised word at `j` a family name although it is an
 /// organisation word (`Banks`, `Gates`)? Only right after an unambiguous
 /// given name, and only as the last part of the name.
-fn org_word_surname(src: &str, toks: &[Tok], j: usize) -> bool {
-    let w = toks[j].text(src);
+fn org_word_surname(v: &View, j: usize) -> bool {
+    let (src, toks) = (v.src(), v.toks());
+    let w = v.text(j);
     let lw = folded(text::strip_possessive(w).0);
     let singular = lw.strip_suffix('s').unwrap_or(&lw);
     let org_word = lexicon::ORG_WORDS.contains(lw.as_ref()) || lexicon::ORG_WORDS.contains(singular);
@@ -279,7 +284,7 @@ fn org_word_surname(src: &str, toks: &[Tok], j: usize) -> bool {
         && !lexicon::NATIONALITIES.contains(lw.as_ref())
         && !lexicon::NOT_NAME.contains(lw.as_ref())
         && j > 0
-        && sure_given_name(toks[j - 1].text(src)).is_some_and(|g| g.gender.is_some())
+        && sure_given_name(v.text(j - 1)).is_some_and(|g| g.gender.is_some())
         // "Bergen Institute of Oceanography", "Rosa Banks Trust"
         && !toks.get(j + 1).is_some_and(|n| {
             n.kind == Kind::Word && (is_cap(n.text(src)) || lexicon::TITLE_PREPOSITIONS.contains(folded(n.text(src)).as_ref()))
@@ -287,7 +292,8 @@ fn org_word_surname(src: &str, toks: &[Tok], j: usize) -> bool {
 }
 
 /// Index of the bracket closing the one at `open`, within the sentence.
-pub fn matching_close(src: &str, toks: &[Tok], open: usize) -> Option<usize> {
+pub fn matching_close(v: &View, open: usize) -> Option<usize> {
+    let (src, toks) = (v.src(), v.toks());
     let mut depth = 0usize;
     for (k, t) in toks.iter().enumerate().skip(open) {
         match t.text(src) {
@@ -308,11 +314,12 @@ pub fn matching_close(src: &str, toks: &[Tok], open: usize) -> Option<usize> {
 }
 
 /// A parenthesised descriptor at `open`: returns (close index, content span).
-fn paren_descriptor(src: &str, toks: &[Tok], open: usize) -> Option<(usize, (usize, usize))> {
+fn paren_descriptor(v: &View, open: usize) -> Option<(usize, (usize, usize))> {
+    let (src, toks) = (v.src(), v.toks());
     if !matches!(toks.get(open)?.text(src), "(" | "[") {
         return None;
     }
-    let close = matching_close(src, toks, open)?;
+    let close = matching_close(v, open)?;
     if close == open + 1 {
         return None;
     }
@@ -331,7 +338,8 @@ fn paren_descriptor(src: &str, toks: &[Tok], open: usize) -> Option<(usize, (usi
 /// An appositive descriptor after the comma at `comma`:
 /// `Lena Varga, Chief Economist at Harbor Bank, argued`. Returns (index of the
 /// token that ends it, content span).
-pub fn appositive(src: &str, toks: &[Tok], comma: usize, item: bool) -> Option<(usize, (usize, usize))> {
+pub fn appositive(v: &View, comma: usize, item: bool) -> Option<(usize, (usize, usize))> {
+    let (src, toks) = (v.src(), v.toks());
     let first = toks.get(comma + 1)?;
     if first.kind != Kind::Word {
         return None;
@@ -384,7 +392,7 @@ pub fn appositive(src: &str, toks: &[Tok], comma: usize, item: bool) -> Option<(
         let w = t.text(src);
         match t.kind {
             Kind::Punct if matches!(w, "(" | "[") => {
-                m = matching_close(src, toks, m)? + 1;
+                m = matching_close(v, m)? + 1;
                 continue;
             }
             Kind::Punct if w == "," => {
@@ -395,7 +403,7 @@ pub fn appositive(src: &str, toks: &[Tok], comma: usize, item: bool) -> Option<(
                         (n.kind == Kind::Word && is_lower(n.text(src)))
                             || n.text(src) == "“"
                             || n.text(src) == "‘"
-                            || (descriptive && name_starts(src, toks, m + 1))
+                            || (descriptive && name_starts(v, m + 1))
                     }
                 };
                 if ends {
@@ -414,15 +422,15 @@ pub fn appositive(src: &str, toks: &[Tok], comma: usize, item: bool) -> Option<(
             Kind::Word => {
                 let lw = folded(w);
                 // the next person of a list: "…, a data analyst (Kenya) and Ana Ruiz from …"
-                if lw == "and" && descriptive && name_starts(src, toks, m + 1) {
+                if lw == "and" && descriptive && name_starts(v, m + 1) {
                     break;
                 }
                 // the next person with a title before the name: "X, Kesran
                 // Minister of Climate Ana Lind, …" is no descriptor of X
-                if titled_name_after(src, toks, comma, m) {
+                if titled_name_after(v, comma, m) {
                     return None;
                 }
-                if is_lower(w) && lw.ends_with("ed") && finite_after_descriptor(src, toks, comma, m, descriptive) {
+                if is_lower(w) && lw.ends_with("ed") && finite_after_descriptor(v, comma, m, descriptive) {
                     break;
                 }
                 if is_lower(w)
@@ -432,7 +440,7 @@ pub fn appositive(src: &str, toks: &[Tok], comma: usize, item: bool) -> Option<(
                     // "X, the Head of Research with Elimu Forward moderated …":
                     // a descriptor left unclosed ends where a finite verb follows
                     // a capitalised word or a bracket; anything else is a clause
-                    if finite_after_descriptor(src, toks, comma, m, descriptive) {
+                    if finite_after_descriptor(v, comma, m, descriptive) {
                         break;
                     }
                     return None;
@@ -458,25 +466,26 @@ pub fn appositive(src: &str, toks: &[Tok], comma: usize, item: bool) -> Option<(
 /// Does a person's name start at `m`, right after the title words that began
 /// at `comma + 1` (`…, Kesran Minister of Climate Policy Ana Lind`)? Then
 /// what follows the comma is the next person of a list, not a descriptor.
-fn titled_name_after(src: &str, toks: &[Tok], comma: usize, m: usize) -> bool {
+fn titled_name_after(v: &View, comma: usize, m: usize) -> bool {
+    let (src, toks) = (v.src(), v.toks());
     m > comma + 1
         && toks[m - 1].kind == Kind::Word
-        && is_cap(toks[m - 1].text(src))
-        && is_cap(toks[m].text(src))
-        && sure_given_name(toks[m].text(src)).is_some()
-        && name_starts(src, toks, m)
+        && v.is_cap(m - 1)
+        && v.is_cap(m)
+        && sure_given_name(v.text(m)).is_some()
+        && name_starts(v, m)
         && toks[comma + 1..m].iter().any(|t| lexicon::TITLE_NOUNS.contains(folded(t.text(src)).as_ref()))
 }
 
 /// Does a person's name end at `k` (exclusive) — a given name and a family
 /// name right before it (`… Eva Moss and ENSA Deputy …`)? A title before a
 /// name does not reach back over the previous person of a list.
-fn person_ends_at(src: &str, toks: &[Tok], k: usize) -> bool {
+fn person_ends_at(v: &View, k: usize) -> bool {
     k >= 2
-        && is_name_word(toks[k - 1].text(src))
-        && is_cap(toks[k - 2].text(src))
-        && sure_given_name(toks[k - 2].text(src)).is_some()
-        && !lexicon::is_descriptor_word(&folded(toks[k - 2].text(src)))
+        && v.is_name_word(k - 1)
+        && v.is_cap(k - 2)
+        && sure_given_name(v.text(k - 2)).is_some()
+        && !lexicon::is_descriptor_word(&v.word(k - 2))
 }
 
 /// An appositive that lacks its closing comma ends at a finite reporting verb
@@ -484,12 +493,12 @@ fn person_ends_at(src: &str, toks: &[Tok], k: usize) -> bool {
 /// descriptor so far is one (`descriptive`), holds at least two words, and
 /// the verb follows a capitalised word or a closing bracket — the end of a
 /// name. `-ing` forms are not finite (`…, Director, speaking for …`).
-fn finite_after_descriptor(src: &str, toks: &[Tok], comma: usize, verb: usize, descriptive: bool) -> bool {
-    let v = toks[verb].text(src);
-    if !descriptive || verb < comma + 3 || v.ends_with("ing") {
+fn finite_after_descriptor(v: &View, comma: usize, verb: usize, descriptive: bool) -> bool {
+    let toks = v.toks();
+    if !descriptive || verb < comma + 3 || v.text(verb).ends_with("ing") {
         return false;
     }
-    let prev = toks[verb - 1].text(src);
+    let prev = v.text(verb - 1);
     (toks[verb - 1].kind == Kind::Word && (is_cap(prev) || lexicon::TITLE_NOUNS.contains(folded(prev).as_ref())))
         || matches!(prev, ")" | "]")
 }
@@ -497,25 +506,26 @@ fn finite_after_descriptor(src: &str, toks: &[Tok], comma: usize, verb: usize, d
 /// Does a person's name start at `k` — an honorific, or a name of two parts
 /// or more that is not a place? Lists of people end one person's descriptor
 /// where the next one's name begins (`…, a data analyst (Kenya) and Ana Ruiz`).
-pub fn name_starts(src: &str, toks: &[Tok], k: usize) -> bool {
+pub fn name_starts(v: &View, k: usize) -> bool {
+    let (src, toks) = (v.src(), v.toks());
     if toks.get(k).is_none_or(|t| t.kind != Kind::Word || !is_cap(t.text(src))) {
         return false;
     }
-    if let Some((e, _)) = honorific_chain(src, toks, k) {
-        return parse_name(src, toks, e).is_some();
+    if let Some((e, _)) = honorific_chain(v, k) {
+        return parse_name(v, e).is_some();
     }
-    match parse_name(src, toks, k) {
+    match parse_name(v, k) {
         Some((e, parts)) if parts >= 2 => {
             let name = collapse(&src[toks[k].start..toks[e - 1].end]).to_lowercase();
-            if lexicon::PLACES.contains(name.as_str()) || is_word_phrase(src, toks, k, e) {
+            if lexicon::PLACES.contains(name.as_str()) || is_word_phrase(v, k, e) {
                 return false;
             }
             // a known given name, or a name of no dictionary that a
             // descriptor or the list's end follows: "… and Fahardine Mze from …"
-            gazetteer::lookup(toks[k].text(src)).is_some_and(|g| !g.ambiguous_word)
+            gazetteer::lookup(v.text(k)).is_some_and(|g| !g.ambiguous_word)
                 || toks.get(e).is_none_or(|t| {
                     matches!(t.text(src), "," | "(" | "." | ";" | "from" | "of" | "and" | "at")
-                        || t.kind == Kind::Word && is_lower(t.text(src)) && predicate_at(src, toks, e).is_some()
+                        || t.kind == Kind::Word && is_lower(t.text(src)) && predicate_at(v, e).is_some()
                 })
         }
         _ => false,
@@ -526,20 +536,15 @@ pub fn name_starts(src: &str, toks: &[Tok], k: usize) -> bool {
 /// `Keynote speaker Lena Varga`, `The ILO’s Lena Varga`. Returns (first token,
 /// title span, organisation span).
 #[allow(clippy::type_complexity)]
-fn pre_descriptor(
-    src: &str,
-    toks: &[Tok],
-    name_tok: usize,
-) -> Option<(usize, Option<(usize, usize)>, Option<(usize, usize)>)> {
+fn pre_descriptor(v: &View, name_tok: usize) -> Option<(usize, Option<(usize, usize)>, Option<(usize, usize)>)> {
+    let (src, toks) = (v.src(), v.toks());
     if name_tok == 0 {
         return None;
     }
     // an acronym in brackets closes the title: "District Water Board
     // Secretary (DWBS) Ama Tembo"; the walk starts before it
-    let bracket = name_tok >= 4
-        && toks[name_tok - 1].text(src) == ")"
-        && toks[name_tok - 3].text(src) == "("
-        && is_acronym(toks[name_tok - 2].text(src));
+    let bracket =
+        name_tok >= 4 && v.text(name_tok - 1) == ")" && v.text(name_tok - 3) == "(" && is_acronym(v.text(name_tok - 2));
     let (name_tok, close) = if bracket { (name_tok - 3, Some(&toks[name_tok - 1])) } else { (name_tok, None) };
     let last = &toks[name_tok - 1];
     if last.kind != Kind::Word {
@@ -551,8 +556,7 @@ fn pre_descriptor(
         lexicon::TITLE_NOUNS.contains(l) || (l.contains('-') && l.split('-').any(|p| lexicon::TITLE_NOUNS.contains(p)))
     };
     // an honorific that is itself a title noun completes the title: "Council President X"
-    let mut is_title =
-        title_noun(&lw) || close.is_none() && is_cap(last.text(src)) && title_noun(&folded(toks[name_tok].text(src)));
+    let mut is_title = title_noun(&lw) || close.is_none() && is_cap(last.text(src)) && title_noun(&v.word(name_tok));
     // a capitalised word ends the phrase ("Minister of Water Resources Lidia
     // Marsh"); whether it is a title is decided below, by a title noun inside
     if !(is_title || possessive || is_cap(last.text(src))) {
@@ -565,7 +569,7 @@ fn pre_descriptor(
         let t = &toks[k - 1];
         // an abbreviated title word with its period: "Asst. Dean of Students X"
         if t.text(src) == "." && k >= 2 && toks[k - 2].end == t.start && {
-            let a = toks[k - 2].text(src);
+            let a = v.text(k - 2);
             is_cap(a) && lexicon::TITLE_NOUNS.contains(folded(a).as_ref())
         } {
             k -= 2;
@@ -577,27 +581,23 @@ fn pre_descriptor(
         let w = t.text(src);
         let l = folded(w);
         // "the" only inside the phrase, after a preposition: "Director-General of the Agency"
-        let inner_the =
-            l == "the" && k >= 2 && lexicon::TITLE_PREPOSITIONS.contains(folded(toks[k - 2].text(src)).as_ref());
+        let inner_the = l == "the" && k >= 2 && v.is(k - 2, Word::TitlePreposition);
         let ok = is_cap(w) && !matches!(l.as_ref(), "the" | "a" | "an" | "when" | "after" | "opening" | "according")
             || matches!(l.as_ref(), "of" | "for" | "at" | "on" | "and" | "to" | "in" | "de")
             || inner_the
             || lexicon::TITLE_NOUNS.contains(l.as_ref());
-        if !ok || is_cap(w) && person_ends_at(src, toks, k) {
+        if !ok || is_cap(w) && person_ends_at(v, k) {
             break;
         }
         k -= 1;
     }
     // trim connectors at the start
-    while k < name_tok - 1
-        && is_lower(toks[k].text(src))
-        && !lexicon::TITLE_NOUNS.contains(folded(toks[k].text(src)).as_ref())
-    {
+    while k < name_tok - 1 && v.is_lower(k) && !v.is(k, Word::TitleNoun) {
         k += 1;
     }
     if !is_title && !possessive {
         // "… Ambassador at Large for Cyber Affairs Lena Varga": a title noun inside
-        is_title = (k..name_tok - 1).any(|p| is_cap(toks[p].text(src)) && title_noun(&folded(toks[p].text(src))));
+        is_title = (k..name_tok - 1).any(|p| v.is_cap(p) && title_noun(&v.word(p)));
         if !is_title {
             return None;
         }
@@ -605,18 +605,18 @@ fn pre_descriptor(
     if is_title {
         let title = (toks[k].start, close.unwrap_or(last).end);
         // an organisation in possessive inside the title: "Harbor Bank’s Chief Economist"
-        let org = (k..name_tok - 1).find(|&p| text::strip_possessive(toks[p].text(src)).1).map(|p| {
-            let (b, _) = text::strip_possessive(toks[p].text(src));
+        let org = (k..name_tok - 1).find(|&p| text::strip_possessive(v.text(p)).1).map(|p| {
+            let (b, _) = text::strip_possessive(v.text(p));
             (toks[k].start, toks[p].start + b.len())
         });
-        Some((with_article(src, toks, k), Some(title), org))
+        Some((with_article(v, k), Some(title), org))
     } else {
         // possessive organisation only: "The ILO’s Lena Varga"
         // "Varga’s Lena" is not an organisation; "Fiji’s Ms. Litia Naivalu" is a country's
-        if is_name_word(base) && !is_acronym(base) && honorific_chain(src, toks, name_tok).is_none() {
+        if is_name_word(base) && !is_acronym(base) && honorific_chain(v, name_tok).is_none() {
             return None;
         }
-        Some((with_article(src, toks, k), None, Some((toks[k].start, last.start + base.len()))))
+        Some((with_article(v, k), None, Some((toks[k].start, last.start + base.len()))))
     }
 }
 
@@ -626,8 +626,9 @@ const HEAD_TITLE_TOKENS: usize = 24;
 /// The title phrase from the sentence start to the comma at `comma`, when it
 /// is one: it holds a title noun, no finite reporting verb and no pronoun, and
 /// starts with a capital or `the`. Returns its span without a leading `The`.
-fn head_title(src: &str, toks: &[Tok], from: usize, comma: usize) -> Option<(usize, usize)> {
-    if comma <= from || comma - from > HEAD_TITLE_TOKENS || toks[comma].text(src) != "," {
+fn head_title(v: &View, from: usize, comma: usize) -> Option<(usize, usize)> {
+    let (src, toks) = (v.src(), v.toks());
+    if comma <= from || comma - from > HEAD_TITLE_TOKENS || v.text(comma) != "," {
         return None;
     }
     let head = &toks[from..comma];
@@ -676,8 +677,8 @@ fn sure_given_name(w: &str) -> Option<gazetteer::GivenName> {
 
 /// Is the one-word name at `k` a given name that is no ordinary word
 /// (`Farida`, not `Grace` or `Hope`)?
-fn single_given_name(src: &str, toks: &[Tok], k: usize) -> bool {
-    let w = text::strip_possessive(toks[k].text(src)).0;
+fn single_given_name(v: &View, k: usize) -> bool {
+    let w = text::strip_possessive(v.text(k)).0;
     !is_acronym(w) && sure_given_name(w).is_some() && !lexicon::PLACES.contains(folded(w).as_ref())
 }
 
@@ -685,12 +686,13 @@ fn single_given_name(src: &str, toks: &[Tok], k: usize) -> bool {
 /// with one (`In his opening remark,` `On Tuesday,`) that ends at a comma
 /// before `before`: a preposition or adverb first, then lowercase words or
 /// possessives only.
-fn fronted_phrase_end(src: &str, toks: &[Tok], before: usize) -> Option<usize> {
-    let c = (1..before).find(|&k| toks[k].text(src) == ",")?;
-    let w0 = folded(toks[0].text(src));
-    if !(lexicon::TITLE_PREPOSITIONS.contains(w0.as_ref())
-        || lexicon::ADVERBS.contains(w0.as_ref())
-        || lexicon::FRONTING_WORDS.contains(w0.as_ref()))
+fn fronted_phrase_end(v: &View, before: usize) -> Option<usize> {
+    let toks = v.toks();
+    let c = (1..before).find(|&k| v.text(k) == ",")?;
+    let w0 = v.word(0);
+    if !(lexicon::is(&w0, Word::TitlePreposition)
+        || lexicon::is(&w0, Word::Adverb)
+        || lexicon::is(&w0, Word::FrontingWord))
     {
         return None;
     }
@@ -702,16 +704,17 @@ fn fronted_phrase_end(src: &str, toks: &[Tok], before: usize) -> Option<usize> {
 /// when the words before the name continue a title and the name's first part
 /// is no given name while a later part is, the name starts there (leaving at
 /// least two parts). Returns that token.
-fn given_name_start(src: &str, toks: &[Tok], name_tok: usize, name_end: usize) -> Option<usize> {
+fn given_name_start(v: &View, name_tok: usize, name_end: usize) -> Option<usize> {
+    let toks = v.toks();
     if name_tok == 0 || name_end < name_tok + 3 {
         return None;
     }
-    let prev = toks[name_tok - 1].text(src);
+    let prev = v.text(name_tok - 1);
     let lp = folded(prev);
     let in_title = lexicon::TITLE_PREPOSITIONS.contains(lp.as_ref())
         || matches!(lp.as_ref(), "and" | "&")
         || (is_cap(prev) && lexicon::is_descriptor_word(&lp));
-    let given = |k: usize| gazetteer::lookup(toks[k].text(src)).is_some_and(|g| !g.ambiguous_word);
+    let given = |k: usize| gazetteer::lookup(v.text(k)).is_some_and(|g| !g.ambiguous_word);
     if !in_title || given(name_tok) {
         return None;
     }
@@ -728,7 +731,8 @@ const NOUN_ENDING_MIN_CHARS: usize = 7;
 /// always a given name or a word of no dictionary (`Thokozani`). A place or
 /// nationality first (`Kesra Aquaculture`), or an organisation word right
 /// after it (`… Development Authority`), marks an organisation's name.
-pub fn is_word_phrase(src: &str, toks: &[Tok], name_tok: usize, name_end: usize) -> bool {
+pub fn is_word_phrase(v: &View, name_tok: usize, name_end: usize) -> bool {
+    let (src, toks) = (v.src(), v.toks());
     // the start of an organisation's name or a title: "Kesra Aquaculture
     // Development Authority", "Kesra District Commissioner"
     if toks.get(name_end).is_some_and(|t| {
@@ -739,7 +743,7 @@ pub fn is_word_phrase(src: &str, toks: &[Tok], name_tok: usize, name_end: usize)
     }) {
         return true;
     }
-    let first = text::strip_possessive(toks[name_tok].text(src)).0;
+    let first = text::strip_possessive(v.text(name_tok)).0;
     let f = folded(first);
     if lexicon::PLACES.contains(f.as_ref()) || lexicon::NATIONALITIES.contains(f.as_ref()) {
         return true;
@@ -770,8 +774,8 @@ pub fn is_word_phrase(src: &str, toks: &[Tok], name_tok: usize, name_end: usize)
 }
 
 /// Moves a mention start back over a leading `The`.
-fn with_article(src: &str, toks: &[Tok], k: usize) -> usize {
-    if k > 0 && folded(toks[k - 1].text(src)) == "the" {
+fn with_article(v: &View, k: usize) -> usize {
+    if k > 0 && v.word(k - 1) == "the" {
         k - 1
     } else {
         k
@@ -779,24 +783,25 @@ fn with_article(src: &str, toks: &[Tok], k: usize) -> usize {
 }
 
 /// Words before a name that make it a mention, not a speaker.
-fn mention_only_context(src: &str, toks: &[Tok], first: usize) -> bool {
+fn mention_only_context(v: &View, first: usize) -> bool {
     if first == 0 {
         return false;
     }
-    let prev = folded(toks[first - 1].text(src));
+    let prev = v.word(first - 1);
     match prev.as_ref() {
         "of" | "about" | "like" | "than" | "cited" | "citing" | "quoting" | "quoted" | "per" | "unlike" | "against"
         | "congratulated" | "thanked" | "named" | "photo" | "credit" | "image" => true,
         "for" => first >= 2,
         // "a report by Prof. X (Oxford)" is a citation; "moderated by X" is not
-        "by" => !session_agent(src, toks, first),
+        "by" => !session_agent(v, first),
         _ => false,
     }
 }
 
 /// Lines that name a person who is not a speaker: bylines and captions.
-pub fn is_byline(src: &str, toks: &[Tok]) -> bool {
-    let w = |k: usize| toks.get(k).map(|t| folded(t.text(src))).unwrap_or_default();
+pub fn is_byline(v: &View) -> bool {
+    let (src, toks) = (v.src(), v.toks());
+    let w = |k: usize| v.word(k);
     let w0 = w(0);
     matches!(
         w0.as_ref(),
@@ -819,7 +824,8 @@ pub fn is_byline(src: &str, toks: &[Tok]) -> bool {
 }
 
 /// Is the token at `k` (after skipping adverbs) a predicate of a subject before it?
-pub fn predicate_at(src: &str, toks: &[Tok], mut k: usize) -> Option<usize> {
+pub fn predicate_at(v: &View, mut k: usize) -> Option<usize> {
+    let (src, toks) = (v.src(), v.toks());
     let mut guard = 0;
     while let Some(t) = toks.get(k) {
         guard += 1;
@@ -837,7 +843,7 @@ pub fn predicate_at(src: &str, toks: &[Tok], mut k: usize) -> Option<usize> {
                         return Some(k + 1);
                     }
                     // "Ms Varga (Northwind), the session moderator, opened …"
-                    if let Some((end, _)) = appositive(src, toks, k, false) {
+                    if let Some((end, _)) = appositive(v, k, false) {
                         if toks.get(end).is_some_and(|t| t.text(src) == ",") {
                             k = end + 1;
                             continue;
@@ -850,11 +856,11 @@ pub fn predicate_at(src: &str, toks: &[Tok], mut k: usize) -> Option<usize> {
                     // "Chen, who had not spoken until then, argued …"
                     if matches!(nw.as_ref(), "who" | "whose") {
                         let stop = (k + ASIDE_TOKENS).min(toks.len());
-                        let close = (k + 2..stop).find(|&q| toks[q].text(src) == ",");
+                        let close = (k + 2..stop).find(|&q| v.text(q) == ",");
                         // a relative clause left unclosed ends at the main verb:
                         // "Samuel, who served as the second panellist dwelt on …"
                         let main_verb = (k + 4..close.unwrap_or(stop)).find(|&q| {
-                            let (w, p) = (toks[q].text(src), toks[q - 1].text(src));
+                            let (w, p) = (v.text(q), v.text(q - 1));
                             is_lower(w)
                                 && !w.ends_with("ing")
                                 && lexicon::REPORTING_VERBS.contains(folded(w).as_ref())
@@ -880,7 +886,7 @@ pub fn predicate_at(src: &str, toks: &[Tok], mut k: usize) -> Option<usize> {
                     // an aside between commas before the verb: "X, while giving
                     // the welcome address on behalf of the Commission, stated …"
                     if is_lower(n.text(src)) {
-                        if let Some(v) = aside_then_verb(src, toks, k) {
+                        if let Some(v) = aside_then_verb(v, k) {
                             return Some(v);
                         }
                     }
@@ -893,7 +899,7 @@ pub fn predicate_at(src: &str, toks: &[Tok], mut k: usize) -> Option<usize> {
         }
         // "X will discuss …", "X is the keynote speaker": a future act or a
         // description, not a statement
-        if lexicon::NOT_STATEMENTS.starts_at(src, toks, k) || lexicon::DESCRIPTIONS.starts_at(src, toks, k) {
+        if lexicon::NOT_STATEMENTS.starts_at(v, k) || lexicon::DESCRIPTIONS.starts_at(v, k) {
             return None;
         }
         let lw = folded(w);
@@ -917,8 +923,8 @@ pub fn predicate_at(src: &str, toks: &[Tok], mut k: usize) -> Option<usize> {
         }
         if lexicon::FUNCTION_WORDS.contains(lw.as_ref()) {
             // the aside right after a descriptor's closing comma: "X, Head of Unit, while …, stated"
-            if k > 0 && toks[k - 1].text(src) == "," {
-                return aside_then_verb(src, toks, k - 1);
+            if k > 0 && v.text(k - 1) == "," {
+                return aside_then_verb(v, k - 1);
             }
             return None;
         }
@@ -932,10 +938,11 @@ const ASIDE_TOKENS: usize = 30;
 
 /// `, <aside>, verb`: the comma at `comma` opens an aside that a second comma
 /// closes, and a reporting verb (after adverbs) follows it. Returns the verb.
-fn aside_then_verb(src: &str, toks: &[Tok], comma: usize) -> Option<usize> {
+fn aside_then_verb(v: &View, comma: usize) -> Option<usize> {
+    let (src, toks) = (v.src(), v.toks());
     let stop = (comma + ASIDE_TOKENS).min(toks.len());
-    let close = (comma + 2..stop).find(|&q| matches!(toks[q].text(src), "," | "." | ";" | ":"))?;
-    if toks[close].text(src) != "," {
+    let close = (comma + 2..stop).find(|&q| matches!(v.text(q), "," | "." | ";" | ":"))?;
+    if v.text(close) != "," {
         return None;
     }
     let mut v = close + 1;
@@ -947,7 +954,8 @@ fn aside_then_verb(src: &str, toks: &[Tok], comma: usize) -> Option<usize> {
 }
 
 /// `…, who was represented (at the event) by …` right after a mention at `after`.
-pub fn represented_after(src: &str, toks: &[Tok], after: usize) -> bool {
+pub fn represented_after(v: &View, after: usize) -> bool {
+    let (src, toks) = (v.src(), v.toks());
     toks.get(after).is_some_and(|t| t.text(src) == ",")
         && toks.get(after + 1).is_some_and(|t| folded(t.text(src)) == "who")
         && toks[after + 2..toks.len().min(after + 5)].iter().any(|t| folded(t.text(src)) == "represented")
@@ -955,7 +963,8 @@ pub fn represented_after(src: &str, toks: &[Tok], after: usize) -> bool {
 
 /// Is the name at `first` the representative in `X, who was represented …
 /// by Y, said`? Y speaks for X; the statement is X's, and Y is not a speaker.
-fn representative(src: &str, toks: &[Tok], first: usize) -> bool {
+fn representative(v: &View, first: usize) -> bool {
+    let (src, toks) = (v.src(), v.toks());
     let Some(r) = toks[..first].iter().rposition(|t| folded(t.text(src)) == "represented") else {
         return false;
     };
@@ -968,21 +977,21 @@ fn representative(src: &str, toks: &[Tok], first: usize) -> bool {
 
 /// `has said`, `had long argued`, `once wrote` after a name: speech from
 /// outside the session, which a report cites (a head of state, an author).
-fn outside_speech(src: &str, toks: &[Tok], after: usize) -> bool {
-    let w = |k: usize| toks.get(k).map(|t| folded(t.text(src))).unwrap_or_default();
+fn outside_speech(v: &View, after: usize) -> bool {
+    let w = |k: usize| v.word(k);
     if !matches!(w(after).as_ref(), "has" | "have" | "had" | "once") {
         return false;
     }
     let mut k = after + 1;
     while k < after + 3
-        && (lexicon::ADVERBS.contains(w(k).as_ref())
+        && (lexicon::is(&w(k), Word::Adverb)
             || matches!(w(k).as_ref(), "long" | "often" | "repeatedly" | "previously" | "famously" | "once"))
     {
         k += 1;
     }
     let v = w(k);
     // a participle of a reporting verb ("said", "argued", "written")
-    lexicon::REPORTING_VERBS.contains(v.as_ref()) || matches!(v.as_ref(), "written" | "wrote" | "spoken")
+    lexicon::is(&v, Word::ReportingVerb) || matches!(&*v, "written" | "wrote" | "spoken")
 }
 
 /// What may stand right before a subject, for one stage's reading of
@@ -1020,11 +1029,11 @@ pub static INTRO_SUBJECT: SubjectBefore = SubjectBefore {
 /// stands, by what comes right before it — the sentence start, a mark, a
 /// word of `rules`, an opener or adverb as the first word, or an adverb after
 /// `rules.before_adverb`?
-pub fn subject_place(src: &str, toks: &[Tok], first: usize, rules: &SubjectBefore) -> bool {
+pub fn subject_place(v: &View, first: usize, rules: &SubjectBefore) -> bool {
     if first == 0 {
         return true;
     }
-    let p = toks[first - 1].text(src);
+    let p = v.text(first - 1);
     if rules.marks.contains(&p) {
         return true;
     }
@@ -1036,50 +1045,50 @@ pub fn subject_place(src: &str, toks: &[Tok], first: usize, rules: &SubjectBefor
     if first == 1 {
         return adverb || rules.openers.contains(lp.as_ref());
     }
-    adverb && rules.before_adverb.contains(&toks[first - 2].text(src))
+    adverb && rules.before_adverb.contains(&v.text(first - 2))
 }
 
 /// Does the token before `first` put the name in a speaker's place?
-fn subject_context(src: &str, toks: &[Tok], first: usize) -> bool {
-    subject_place(src, toks, first, &INTRO_SUBJECT) || session_agent(src, toks, first)
+fn subject_context(v: &View, first: usize) -> bool {
+    subject_place(v, first, &INTRO_SUBJECT) || session_agent(v, first)
 }
 
 /// `moderated by X`, `chaired by X`, `remarks by X`, `The floor was given to X`.
-pub fn session_agent(src: &str, toks: &[Tok], first: usize) -> bool {
+pub fn session_agent(v: &View, first: usize) -> bool {
     if first < 2 {
         return false;
     }
-    let p = folded(toks[first - 1].text(src));
-    let v = folded(toks[first - 2].text(src));
+    let p = v.word(first - 1);
+    let v = v.word(first - 2);
     // a listed session act; another passive ("appointed by", "headed by")
     // names someone only mentioned
-    let act = lexicon::SESSION_ACTS.contains(v.as_ref());
-    (p == "by" && (act || lexicon::SPEECH_NOUNS.contains(v.as_ref())))
+    let act = lexicon::is(&v, Word::SessionAct);
+    (p == "by" && (act || lexicon::is(&v, Word::SpeechNoun)))
         || (p == "to" && matches!(v.as_ref(), "given" | "passed" | "handed" | "turned" | "went"))
 }
 
 /// Reporting verb right before the name, itself after a comma, quote or sentence start.
-pub fn postposed(src: &str, toks: &[Tok], first: usize) -> bool {
+pub fn postposed(v: &View, first: usize) -> bool {
     if first == 0 {
         return false;
     }
-    let v = folded(toks[first - 1].text(src));
-    if !lexicon::REPORTING_VERBS.contains(v.as_ref()) {
+    if !v.is(first - 1, Word::ReportingVerb) {
         return false;
     }
     if first == 1 {
         return true;
     }
-    let b = toks[first - 2].text(src);
+    let b = v.text(first - 2);
     matches!(b, "," | "’" | "”" | "\"" | "'" | "." | "?" | "!" | "—" | "–")
         || (first >= 3
             && lexicon::ADVERBS.contains(folded(b).as_ref())
-            && matches!(toks[first - 3].text(src), "," | "’" | "”" | "\""))
+            && matches!(v.text(first - 3), "," | "’" | "”" | "\""))
 }
 
 /// `of the Maghreb Internet Society`, `from Civic Lab` after a name, followed
 /// by a predicate. Returns (index after it, organisation span without `the`).
-fn of_organization(src: &str, toks: &[Tok], at: usize) -> Option<(usize, (usize, usize))> {
+fn of_organization(v: &View, at: usize) -> Option<(usize, (usize, usize))> {
+    let (src, toks) = (v.src(), v.toks());
     let w = folded(toks.get(at)?.text(src));
     if w != "of" && w != "from" {
         return None;
@@ -1091,32 +1100,30 @@ fn of_organization(src: &str, toks: &[Tok], at: usize) -> Option<(usize, (usize,
     let s = k;
     while k < toks.len()
         && toks[k].kind == Kind::Word
-        && (is_cap(toks[k].text(src))
-            || (k > s && matches!(folded(toks[k].text(src)).as_ref(), "of" | "for" | "and" | "on")))
+        && (v.is_cap(k) || (k > s && matches!(&*v.word(k), "of" | "for" | "and" | "on")))
     {
         // "from Medi-Alliance and Dr. B": the next person, not the organisation's name
-        if folded(toks[k].text(src)) == "and" && name_starts(src, toks, k + 1) {
+        if v.word(k) == "and" && name_starts(v, k + 1) {
             break;
         }
         k += 1;
     }
-    if k == s || k - s > 10 || !is_cap(toks[k - 1].text(src)) {
+    if k == s || k - s > 10 || !v.is_cap(k - 1) {
         return None;
     }
     // a bracket after it belongs to it: "from AW Learning Partners (Kenya)"
     if toks.get(k).is_some_and(|t| t.text(src) == "(") {
-        if let Some(c) = matching_close(src, toks, k) {
+        if let Some(c) = matching_close(v, k) {
             k = c + 1;
         }
     }
     // a predicate follows, or the next person of a list: "A from Org and Dr. B, …, shared"
-    let next_person = toks.get(k).is_some_and(|t| matches!(t.text(src), "," | "and")) && name_starts(src, toks, k + 1);
+    let next_person = toks.get(k).is_some_and(|t| matches!(t.text(src), "," | "and")) && name_starts(v, k + 1);
     // or the list ends with it: "…, B (…) and C from Comoros."
-    let name_tok = (0..at).rev().find(|&q| !is_name_word(toks[q].text(src)) && !is_particle(src, &toks[q]));
-    let list_end =
-        name_tok.is_some_and(|q| folded(toks[q].text(src)) == "and") && toks[k..].iter().all(|t| t.kind == Kind::Punct);
+    let name_tok = (0..at).rev().find(|&q| !v.is_name_word(q) && !is_particle(src, &toks[q]));
+    let list_end = name_tok.is_some_and(|q| v.word(q) == "and") && toks[k..].iter().all(|t| t.kind == Kind::Punct);
     if !next_person && !list_end {
-        predicate_at(src, toks, k)?;
+        predicate_at(v, k)?;
     }
     Some((k, (toks[s].start, toks[k - 1].end)))
 }
@@ -1143,10 +1150,16 @@ pub fn may_introduce(s: &str) -> bool {
     }
 }
 
-/// Finds every name-and-title introduction in one sentence.
+/// Finds every name-and-title introduction in one sentence, given its tokens.
 pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
+    intros_in(&View::of_tokens(src, toks), seg)
+}
+
+/// Finds every name-and-title introduction in one sentence read into `v`.
+pub fn intros_in(v: &View, seg: &Segment) -> Vec<Intro> {
+    let (src, toks) = (v.src(), v.toks());
     let mut out = Vec::new();
-    if toks.is_empty() || is_byline(src, toks) {
+    if toks.is_empty() || is_byline(v) {
         return out;
     }
     // list items end at a semicolon too: "The panel was made up of: A, Title;
@@ -1157,12 +1170,12 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
     let mut i = 0;
     while i < toks.len() {
         let start = i;
-        let (hon_end, gender) = match honorific_chain(src, toks, i) {
+        let (hon_end, gender) = match honorific_chain(v, i) {
             Some((e, g)) => (e, g),
             None => (i, None),
         };
         let has_hon = hon_end > i;
-        let Some((name_end, parts)) = parse_name(src, toks, hon_end) else {
+        let Some((name_end, parts)) = parse_name(v, hon_end) else {
             i += 1;
             continue;
         };
@@ -1170,26 +1183,24 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
         // a single given name speaks only in a subject's place with a
         // descriptor: "Farida, a registrar of …, questioned"
         let single = !has_hon && parts < 2;
-        if single && !(start == 0 || toks[start - 1].text(src) == ",")
-            || single && !single_given_name(src, toks, name_tok)
-        {
+        if single && !(start == 0 || v.text(start - 1) == ",") || single && !single_given_name(v, name_tok) {
             i = name_end;
             continue;
         }
         if !has_hon {
-            if let Some(p) = given_name_start(src, toks, name_tok, name_end) {
+            if let Some(p) = given_name_start(v, name_tok, name_end) {
                 i = p;
                 continue;
             }
         }
         // a phrase of ordinary words, not a person: "Clean Energy", "Patient Safety"
-        if !has_hon && is_word_phrase(src, toks, name_tok, name_end) {
+        if !has_hon && is_word_phrase(v, name_tok, name_end) {
             i = name_end;
             continue;
         }
         // an organisation that qualifies a lowercase title before the person:
         // "Kesra Oil chief executive Ivo Marsh said …"
-        if !has_hon && lowercase_title_then_name(src, toks, name_end) {
+        if !has_hon && lowercase_title_then_name(v, name_end) {
             i = name_end;
             continue;
         }
@@ -1208,11 +1219,11 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
             let w = t.text(src);
             let open =
                 if w == "," && toks.get(after + 1).is_some_and(|n| n.text(src) == "(") { after + 1 } else { after };
-            if let Some((close, span)) = paren_descriptor(src, toks, open) {
+            if let Some((close, span)) = paren_descriptor(v, open) {
                 title = Some(span);
                 after = close + 1;
             } else if w == "," {
-                if let Some((end, span)) = appositive(src, toks, after, item) {
+                if let Some((end, span)) = appositive(v, after, item) {
                     title = Some(span);
                     after = if toks.get(end).is_some_and(|t| t.text(src) == ",") { end + 1 } else { end };
                 }
@@ -1221,7 +1232,7 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
         // "Hassan Idrissi of the Maghreb Internet Society stated …"
         let mut org = None;
         if title.is_none() {
-            if let Some((end, span)) = of_organization(src, toks, after) {
+            if let Some((end, span)) = of_organization(v, after) {
                 org = Some(span);
                 after = end;
             }
@@ -1232,7 +1243,7 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
         // the honorific proper starts after title nouns that end a title before
         // it: "International Trade Minister Datuk Seri X", "Council President X"
         let mut hon_start = start;
-        if let Some((k, t, o)) = pre_descriptor(src, toks, start) {
+        if let Some((k, t, o)) = pre_descriptor(v, start) {
             // "Keynote speaker Kelvin Ong, Head of …, emphasized": the mention
             // starts at the words before the name even when the title follows it
             first = k;
@@ -1240,9 +1251,7 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
                 title = t;
                 org = org.or(o);
                 if let Some((ts, _)) = title.filter(|_| has_hon) {
-                    while hon_start < hon_end
-                        && lexicon::TITLE_NOUNS.contains(folded(toks[hon_start].text(src)).as_ref())
-                    {
+                    while hon_start < hon_end && v.is(hon_start, Word::TitleNoun) {
                         hon_start += 1;
                     }
                     if hon_start > start {
@@ -1252,12 +1261,12 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
             }
         }
         // a role as a label: "Moderator: Ms Lena Varga"
-        if first >= 1 && toks[first - 1].text(src) == ":" && first <= 3 {
+        if first >= 1 && v.text(first - 1) == ":" && first <= 3 {
             pre_role = toks[..first - 1].iter().find_map(|t| lexicon::role_of(&folded(t.text(src))));
         }
         // role in apposition: "The moderator, Mr Omar Haddad (…), …"
-        if first >= 2 && toks[first - 1].text(src) == "," {
-            let rw = folded(toks[first - 2].text(src));
+        if first >= 2 && v.text(first - 1) == "," {
+            let rw = v.word(first - 2);
             if let Some(r) = lexicon::role_of(&rw) {
                 pre_role = Some(r);
             }
@@ -1267,8 +1276,8 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
             if title.is_none() && (has_hon || parts >= 2) && out.iter().all(|o| !o.is_speaker) {
                 // after a fronted phrase: "In his opening remark, Chairperson
                 // of the Coast Commission, Ivo Marek, praised …"
-                let from = fronted_phrase_end(src, toks, first - 1).unwrap_or(0);
-                if let Some(span) = head_title(src, toks, from, first - 1) {
+                let from = fronted_phrase_end(v, first - 1).unwrap_or(0);
+                if let Some(span) = head_title(v, from, first - 1) {
                     title = Some(span);
                     if toks.get(after).is_some_and(|t| t.text(src) == ",") {
                         after += 1;
@@ -1281,38 +1290,38 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
             // Mr. Tevita Fonua, and …"
             if title.is_none() && (has_hon || parts >= 2) {
                 if let Some(c) = toks[..first - 1].iter().rposition(|t| t.text(src) == ",") {
-                    if folded(toks[c + 1].text(src)) == "the" {
-                        title = head_title(src, toks, c + 1, first - 1);
+                    if v.word(c + 1) == "the" {
+                        title = head_title(v, c + 1, first - 1);
                     }
                 }
             }
         }
         let name_span = (toks[name_tok].start, toks[name_end - 1].end);
         let described = title.is_some() || org.is_some();
-        let excluded = mention_only_context(src, toks, first) || representative(src, toks, first);
+        let excluded = mention_only_context(v, first) || representative(v, first);
         // a description ("X is the keynote speaker") introduces the person,
         // though the sentence is no statement of theirs
-        let pred = predicate_at(src, toks, after).is_some()
+        let pred = predicate_at(v, after).is_some()
             || toks.get(after).is_some_and(|t| folded(t.text(src)) == "and")
-            || lexicon::DESCRIPTIONS.starts_at(src, toks, after);
+            || lexicon::DESCRIPTIONS.starts_at(v, after);
         let is_speaker = !excluded
             && if single {
                 // a bare "Alex argued" may be a short form of a speaker's name;
                 // the descriptor opens lowercase ("Farida, a registrar …"), not
                 // with the next name of a list ("Greco, Dahl and Berg agreed")
-                subject_context(src, toks, first)
+                subject_context(v, first)
                     && pred
                     && title.is_some_and(|(s, _)| src[s..].starts_with(|c: char| c.is_lowercase()))
             } else if described {
                 true
-            } else if outside_speech(src, toks, after) {
+            } else if outside_speech(v, after) {
                 // "President Macron has said that …": cited, not speaking here
                 false
             } else if has_hon {
                 // "Ms Varga said" is a speaker; "… recalled that President X once said" is not
-                subject_context(src, toks, first) || postposed(src, toks, first)
+                subject_context(v, first) || postposed(v, first)
             } else {
-                (subject_context(src, toks, first) && pred) || postposed(src, toks, first) || (item && first == 0)
+                (subject_context(v, first) && pred) || postposed(v, first) || (item && first == 0)
             };
         // a single name that is no speaker here is no introduction at all:
         // "Greco, Dahl and Berg agreed" names speakers by their aliases
@@ -1339,8 +1348,8 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
                 .find_map(|t| lexicon::role_of(&folded(t.text(src))));
         }
         if role.is_none() {
-            if let Some(k) = predicate_at(src, toks, after) {
-                role = lexicon::role_of(&folded(toks[k].text(src)));
+            if let Some(k) = predicate_at(v, after) {
+                role = lexicon::role_of(&v.word(k));
             }
         }
         let honorific = (hon_end > hon_start).then(|| (toks[hon_start].start, toks[hon_end - 1].end));
@@ -1365,7 +1374,8 @@ pub fn intros(src: &str, seg: &Segment, toks: &[Tok]) -> Vec<Intro> {
 /// Do lowercase title nouns start at `k` and run up to a capitalised word
 /// (`chief executive Ivo`, `spokesperson Ana`)? The words before them then
 /// name what the title belongs to, not a person.
-fn lowercase_title_then_name(src: &str, toks: &[Tok], k: usize) -> bool {
+fn lowercase_title_then_name(v: &View, k: usize) -> bool {
+    let (src, toks) = (v.src(), v.toks());
     let mut j = k;
     while toks.get(j).is_some_and(|t| {
         let w = t.text(src);
@@ -1373,7 +1383,7 @@ fn lowercase_title_then_name(src: &str, toks: &[Tok], k: usize) -> bool {
     }) {
         j += 1;
     }
-    j > k && toks.get(j).is_some_and(|t| t.kind == Kind::Word && is_cap(t.text(src)) && is_name_word(t.text(src)))
+    j > k && v.is_word(j) && v.is_cap(j) && v.is_name_word(j)
 }
 
 /// Guesses the organisation in a descriptor: the part after the last comma,
@@ -1454,17 +1464,21 @@ pub fn drop_audience_rosters(segs: &[Segment], at: &[u32], intros: &mut [Intro])
     }
 }
 
-/// Is `b` a misspelling of the name `a`: the same number of parts (two or
-/// more), every part starting with the same letter and at most a letter or
-/// two off (a transposition counts two), parts of four letters or fewer
-/// exact? Two people's names differ in a whole part, not in a letter.
-fn misspelt_name(a: &str, b: &str) -> bool {
-    let (pa, pb): (Vec<String>, Vec<String>) =
-        (a.split_whitespace().map(fold).collect(), b.split_whitespace().map(fold).collect());
+/// The folded parts of a name, as [`misspelt_parts`] compares them.
+fn name_parts(name: &str) -> Vec<String> {
+    name.split_whitespace().map(fold).collect()
+}
+
+/// Is `pb` a misspelling of the name `pa` (both split and folded by
+/// [`name_parts`]): the same number of parts (two or more), every part
+/// starting with the same letter and at most a letter or two off (a
+/// transposition counts two), parts of four letters or fewer exact? Two
+/// people's names differ in a whole part, not in a letter.
+fn misspelt_parts(pa: &[String], pb: &[String]) -> bool {
     pa.len() >= 2
         && pa.len() == pb.len()
         && pa != pb
-        && pa.iter().zip(&pb).all(|(x, y)| {
+        && pa.iter().zip(pb).all(|(x, y)| {
             let n = x.chars().count().min(y.chars().count());
             let max = if n <= MISSPELT_EXACT_CHARS { 0 } else { MISSPELT_MAX_EDITS };
             x.chars().next() == y.chars().next() && text::edit_distance(x, y, max) <= max
@@ -1482,6 +1496,8 @@ pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -
     // folded alias → speakers, folded full name → speakers (keeps merging linear)
     let mut by_alias: HashMap<String, Vec<usize>> = HashMap::default();
     let mut by_name: HashMap<String, Vec<usize>> = HashMap::default();
+    // the folded parts of each speaker's name, for misspellings (folded once)
+    let mut parts: Vec<Vec<String>> = Vec::new();
     let index = |k: usize,
                  s: &Speaker,
                  by_alias: &mut HashMap<String, Vec<usize>>,
@@ -1498,7 +1514,7 @@ pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -
         for it in intros.into_iter().filter(|it| it.is_speaker) {
             let name = collapse(&src[it.name_span.0..it.name_span.1]);
             let name = text::strip_possessive(&name).0.to_string();
-            let key: Vec<String> = name.split_whitespace().map(fold).collect();
+            let key: Vec<String> = name_parts(&name);
             // the same person: one name is a form (alias) of the other, and
             // the honorifics do not contradict each other
             let joined = key.join(" ");
@@ -1514,7 +1530,7 @@ pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -
             let existing = cands
                 .into_iter()
                 .find(compatible)
-                .or_else(|| (0..table.len()).find(|k| compatible(k) && misspelt_name(&table[*k].name, &name)));
+                .or_else(|| (0..table.len()).find(|k| compatible(k) && misspelt_parts(&parts[*k], &key)));
             let title = it.title.map(|(s, e)| collapse(&src[s..e]));
             let honorific = it.honorific.map(|(s, e)| collapse(&src[s..e]));
             let org = it.org.map(|(s, e)| collapse(&src[s..e])).or_else(|| title.as_deref().and_then(organization_of));
@@ -1523,9 +1539,10 @@ pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -
                     let s = &mut table[k];
                     if key.len() > s.name.split_whitespace().count() {
                         s.name = name.clone();
+                        parts[k] = key.clone();
                         s.aliases = aliases_of(&name);
                         index(k, s, &mut by_alias, &mut by_name);
-                    } else if misspelt_name(&s.name, &name) {
+                    } else if misspelt_parts(&parts[k], &key) {
                         // the misspelt forms find the speaker too
                         for a in aliases_of(&name) {
                             if !s.aliases.contains(&a) {
@@ -1563,6 +1580,7 @@ pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -
                     };
                     index(table.len(), &s, &mut by_alias, &mut by_name);
                     table.push(s);
+                    parts.push(key);
                 }
             }
         }

@@ -1,0 +1,163 @@
+//! A sentence read once: its tokens with their byte spans and — on first
+//! use — their lexicon memberships and whether they can be a name part. The speaker and attribution rules ask the view
+//! (`word(k)`, `is_cap(k)`, `is(k, Word::ReportingVerb)`) instead of
+//! re-folding and re-hashing the same word wherever they look at it.
+//!
+//! One `View` is reused for every sentence of a document: [`View::read`]
+//! refills its buffers without allocating once they have grown.
+
+use std::cell::Cell;
+
+use crate::lexicon::{self, Bits, Word};
+use crate::text::{self, Folded, Kind, Tok};
+
+/// Not yet looked up (no word is in every list).
+const UNKNOWN: Bits = Bits::MAX;
+
+/// The tokens of one sentence and what the rules ask about them.
+#[derive(Debug, Default)]
+pub struct View<'a> {
+    src: &'a str,
+    toks: Vec<Tok>,
+    /// Per token: lexicon lists, or [`UNKNOWN`] until asked.
+    bits: Vec<Cell<Bits>>,
+    /// Per token: 0 not asked, 1 no, 2 yes ([`crate::speakers::is_name_word`]).
+    name_word: Vec<Cell<u8>>,
+}
+
+impl<'a> View<'a> {
+    /// An empty view of `src`.
+    pub fn new(src: &'a str) -> Self {
+        View { src, ..View::default() }
+    }
+
+    /// A view of the tokens of `src[start..end]`.
+    pub fn of(src: &'a str, start: usize, end: usize) -> Self {
+        let mut v = View::new(src);
+        v.read(start, end);
+        v
+    }
+
+    /// A view of tokens already made.
+    pub fn of_tokens(src: &'a str, toks: &[Tok]) -> Self {
+        let mut v = View::new(src);
+        v.toks.extend_from_slice(toks);
+        v.fill();
+        v
+    }
+
+    /// Reads `src[start..end]` (absolute offsets), replacing the sentence before.
+    pub fn read(&mut self, start: usize, end: usize) {
+        self.toks.clear();
+        text::tokenize_into(self.src, start, end, &mut self.toks);
+        self.fill();
+    }
+
+    fn fill(&mut self) {
+        let n = self.toks.len();
+        self.bits.clear();
+        self.bits.resize(n, Cell::new(UNKNOWN));
+        self.name_word.clear();
+        self.name_word.resize(n, Cell::new(0));
+    }
+
+    /// The whole input the tokens point into.
+    #[inline]
+    pub fn src(&self) -> &'a str {
+        self.src
+    }
+
+    /// The tokens.
+    #[inline]
+    pub fn toks(&self) -> &[Tok] {
+        &self.toks
+    }
+
+    /// Number of tokens.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// No tokens?
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    /// Token `k`'s text as in the input.
+    #[inline]
+    pub fn text(&self, k: usize) -> &'a str {
+        self.toks[k].text(self.src)
+    }
+
+    /// Token `k`'s text, or `""` past the end.
+    #[inline]
+    pub fn text_at(&self, k: usize) -> &'a str {
+        self.toks.get(k).map_or("", |t| t.text(self.src))
+    }
+
+    /// Token `k` folded ([`text::folded`]), or `""` past the end.
+    #[inline]
+    pub fn word(&self, k: usize) -> Folded<'a> {
+        self.toks.get(k).map_or(Folded::Borrowed(""), |t| text::folded(t.text(self.src)))
+    }
+
+    /// Is token `k` a word (not punctuation)?
+    #[inline]
+    pub fn is_word(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| t.kind == Kind::Word)
+    }
+
+    /// Does token `k` start with an uppercase letter?
+    #[inline]
+    pub fn is_cap(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| text::is_cap(t.text(self.src)))
+    }
+
+    /// Does token `k` start with a lowercase letter?
+    #[inline]
+    pub fn is_lower(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| text::is_lower(t.text(self.src)))
+    }
+
+    /// Is token `k`, folded, in the list `list`?
+    #[inline]
+    pub fn is(&self, k: usize, list: Word) -> bool {
+        self.bits_of(k) & lexicon::bit(list) != 0
+    }
+
+    /// Is token `k`, as written (not folded), in the list `list`?
+    #[inline]
+    pub fn text_is(&self, k: usize, list: Word) -> bool {
+        self.toks.get(k).is_some_and(|t| matches!(text::folded(t.text(self.src)), Folded::Borrowed(_)))
+            && self.is(k, list)
+    }
+
+    /// The lists token `k` (folded) is in; none past the end.
+    #[inline]
+    pub fn bits_of(&self, k: usize) -> Bits {
+        let Some(c) = self.bits.get(k) else { return 0 };
+        let b = c.get();
+        if b != UNKNOWN {
+            return b;
+        }
+        let b = lexicon::bits(&self.word(k));
+        c.set(b);
+        b
+    }
+
+    /// Can token `k` be part of a person's name ([`crate::speakers::is_name_word`])?
+    #[inline]
+    pub fn is_name_word(&self, k: usize) -> bool {
+        let Some(c) = self.name_word.get(k) else { return false };
+        match c.get() {
+            0 => {
+                let yes = crate::speakers::is_name_word(self.text(k));
+                c.set(1 + u8::from(yes));
+                yes
+            }
+            v => v == 2,
+        }
+    }
+}
