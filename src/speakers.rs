@@ -21,6 +21,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use crate::fuzzy;
 use crate::gazetteer;
 use crate::lexicon::{self, Gender};
 use crate::segment::{Layout, Segment};
@@ -1459,16 +1460,34 @@ pub fn drop_audience_rosters(segs: &[Segment], at: &[u32], intros: &mut [Intro])
 /// two off (a transposition counts two), parts of four letters or fewer
 /// exact? Two people's names differ in a whole part, not in a letter.
 fn misspelt_name(a: &str, b: &str) -> bool {
-    let (pa, pb): (Vec<String>, Vec<String>) =
-        (a.split_whitespace().map(fold).collect(), b.split_whitespace().map(fold).collect());
-    pa.len() >= 2
-        && pa.len() == pb.len()
-        && pa != pb
-        && pa.iter().zip(&pb).all(|(x, y)| {
-            let n = x.chars().count().min(y.chars().count());
-            let max = if n <= MISSPELT_EXACT_CHARS { 0 } else { MISSPELT_MAX_EDITS };
-            x.chars().next() == y.chars().next() && text::edit_distance(x, y, max) <= max
-        })
+    let (mut pa, mut pb) = (a.split_whitespace(), b.split_whitespace());
+    let (mut parts, mut differ) = (0, false);
+    loop {
+        let (x, y) = match (pa.next(), pb.next()) {
+            (None, None) => return parts >= 2 && differ,
+            (Some(x), Some(y)) => (folded(x), folded(y)),
+            _ => return false,
+        };
+        parts += 1;
+        if *x == *y {
+            continue;
+        }
+        differ = true;
+        let (nx, ny) = (x.chars().count(), y.chars().count());
+        let max = if nx.min(ny) <= MISSPELT_EXACT_CHARS { 0 } else { MISSPELT_MAX_EDITS };
+        if x.chars().next() != y.chars().next()
+            || nx.abs_diff(ny) > max
+            || !fuzzy::letters_allow(&x, &y, max)
+            || text::edit_distance(&x, &y, max) > max
+        {
+            return false;
+        }
+    }
+}
+
+/// The first letters of a name's folded parts (`Bagus Wiratmaja` → `bw`).
+fn initials(name: &str) -> String {
+    name.split_whitespace().filter_map(|p| fold(p).chars().next()).collect()
 }
 
 /// Name parts this short must be spelt the same to be the same name.
@@ -1482,11 +1501,16 @@ pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -
     // folded alias → speakers, folded full name → speakers (keeps merging linear)
     let mut by_alias: HashMap<String, Vec<usize>> = HashMap::default();
     let mut by_name: HashMap<String, Vec<usize>> = HashMap::default();
+    // folded initials of the name's parts → speakers: the only names a
+    // misspelling can be of ([`misspelt_name`] keeps every first letter)
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
     let index = |k: usize,
                  s: &Speaker,
                  by_alias: &mut HashMap<String, Vec<usize>>,
-                 by_name: &mut HashMap<String, Vec<usize>>| {
+                 by_name: &mut HashMap<String, Vec<usize>>,
+                 by_initials: &mut HashMap<String, Vec<usize>>| {
         by_name.entry(fold_words(&s.name)).or_default().push(k);
+        by_initials.entry(initials(&s.name)).or_default().push(k);
         for a in &s.aliases {
             let v = by_alias.entry(fold_words(a)).or_default();
             if !v.contains(&k) {
@@ -1511,10 +1535,10 @@ pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -
             let compatible = |k: &usize| !matches!((table[*k].gender, it.gender), (Some(a), Some(b)) if a != b);
             // a misspelt repeat of a name already in the table ("Bagsu
             // Wiratmaja" … "Bagus Wiratmja") is the same person
-            let existing = cands
-                .into_iter()
-                .find(compatible)
-                .or_else(|| (0..table.len()).find(|k| compatible(k) && misspelt_name(&table[*k].name, &name)));
+            let existing = cands.into_iter().find(compatible).or_else(|| {
+                let same_initials = by_initials.get(&initials(&name)).into_iter().flatten().copied();
+                same_initials.filter(|k| compatible(k) && misspelt_name(&table[*k].name, &name)).min()
+            });
             let title = it.title.map(|(s, e)| collapse(&src[s..e]));
             let honorific = it.honorific.map(|(s, e)| collapse(&src[s..e]));
             let org = it.org.map(|(s, e)| collapse(&src[s..e])).or_else(|| title.as_deref().and_then(organization_of));
@@ -1524,7 +1548,7 @@ pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -
                     if key.len() > s.name.split_whitespace().count() {
                         s.name = name.clone();
                         s.aliases = aliases_of(&name);
-                        index(k, s, &mut by_alias, &mut by_name);
+                        index(k, s, &mut by_alias, &mut by_name, &mut by_initials);
                     } else if misspelt_name(&s.name, &name) {
                         // the misspelt forms find the speaker too
                         for a in aliases_of(&name) {
@@ -1532,7 +1556,7 @@ pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -
                                 s.aliases.push(a);
                             }
                         }
-                        index(k, s, &mut by_alias, &mut by_name);
+                        index(k, s, &mut by_alias, &mut by_name, &mut by_initials);
                     }
                     if s.title.is_none() && title.is_some() {
                         s.title = title;
@@ -1561,7 +1585,7 @@ pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -
                         gender: it.gender,
                         introduced_at: (it.name_span.0, it.name_span.1),
                     };
-                    index(table.len(), &s, &mut by_alias, &mut by_name);
+                    index(table.len(), &s, &mut by_alias, &mut by_name, &mut by_initials);
                     table.push(s);
                 }
             }
