@@ -30,6 +30,14 @@ fn letters(w: &str) -> u64 {
     w.chars().fold(0, |m, c| m | 1u64 << (u32::from(c) % 64))
 }
 
+/// Can `a` and `b` be within `max` edits as far as their letters tell:
+/// neither holds more letters absent from the other than `max` (each such
+/// letter costs an edit). A cheap test before [`edit_distance`].
+pub fn letters_allow(a: &str, b: &str, max: usize) -> bool {
+    let (la, lb) = (letters(a), letters(b));
+    (la & !lb).count_ones() as usize <= max && (lb & !la).count_ones() as usize <= max
+}
+
 /// Folded name parts of four letters or more, for spelling variants.
 #[derive(Debug, Default)]
 pub struct NameParts {

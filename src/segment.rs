@@ -800,16 +800,34 @@ fn layout_units(text: &str, from: usize) -> Vec<Unit> {
         *paragraph += 1;
         block.clear();
     };
-    for l in all {
-        match trim_span(text, l.start, l.end) {
+    let spans: Vec<Option<(usize, usize)>> = all.iter().map(|l| trim_span(text, l.start, l.end)).collect();
+    for (k, span) in spans.iter().enumerate() {
+        match *span {
             Some((start, end)) => {
                 block.push(BlockLine { start, end, width: text[start..end].chars().count(), wraps: false })
             }
-            None => flush(&mut block, &mut units, &mut paragraph),
+            None => {
+                let next = spans[k..].iter().flatten().next().map(|&(s, e)| &text[s..e]);
+                let last = block.last().map(|l| &text[l.start..l.end]);
+                if !matches!((last, next), (Some(a), Some(b)) if broken_by_blank_line(a, b)) {
+                    flush(&mut block, &mut units, &mut paragraph);
+                }
+            }
         }
     }
     flush(&mut block, &mut units, &mut paragraph);
     units
+}
+
+/// A sentence cut by a stray blank line (`… she said that the` / blank /
+/// `impact of the drought …`): the line before stops on a word or a comma,
+/// never a stop, and the line after goes on in lowercase. Such a blank line
+/// is no paragraph break.
+fn broken_by_blank_line(a: &str, b: &str) -> bool {
+    a.chars().next_back().is_some_and(|c| c.is_lowercase() || c == ',')
+        && starts_lowercase(b)
+        && !starts_with_list_marker(a)
+        && !starts_with_list_marker(b)
 }
 
 fn block_units(text: &str, block: &mut [BlockLine], paragraph: usize, units: &mut Vec<Unit>) {
@@ -1055,6 +1073,11 @@ mod tests {
         ("bullets", "Priorities:\n• capacity building;\n• norms\n- trust", &["Priorities:", "• capacity building;", "• norms", "- trust"]),
         ("numbered", "1. First point\n2. Second point\na) sub", &["1. First point", "2. Second point", "a) sub"]),
         ("hard wrap lowercase", "Ms Varga said that the\nnorms matter. She left.", &["Ms Varga said that the\nnorms matter.", "She left."]),
+        ("a stray blank line inside a sentence", "She noted that the\n\nimpact of drought is growing. It costs.", &["She noted that the\n\nimpact of drought is growing.", "It costs."]),
+        ("a stray blank line after a comma", "In her view,\n\nthe norms matter.", &["In her view,\n\nthe norms matter."]),
+        ("counter-case: a blank line after a stop is a break", "The talks ended.\n\nmore talks are due.", &["The talks ended.", "more talks are due."]),
+        ("counter-case: a blank line before a capital is a break", "Water and the city\n\nThe panel met.", &["Water and the city", "The panel met."]),
+        ("counter-case: a list item after a blank line", "Priorities were the\n\n- norms", &["Priorities were the", "- norms"]),
         ("hard wrap capital", "Ms Lena Varga (Head of Policy, Northwind Foundation) said that\nCanada and Mexico have made a proposal about the issue.", &["Ms Lena Varga (Head of Policy, Northwind Foundation) said that\nCanada and Mexico have made a proposal about the issue."]),
         // page furniture: stacked lines that never reach a full stop are not prose
         ("label and value", "Event report/s:\nJane Doe", &["Event report/s:", "Jane Doe"]),

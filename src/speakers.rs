@@ -21,6 +21,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use crate::fuzzy;
 use crate::gazetteer;
 use crate::lexicon::Word;
 use crate::lexicon::{self, Gender};
@@ -1473,16 +1474,28 @@ fn name_parts(name: &str) -> Vec<String> {
 /// [`name_parts`]): the same number of parts (two or more), every part
 /// starting with the same letter and at most a letter or two off (a
 /// transposition counts two), parts of four letters or fewer exact? Two
-/// people's names differ in a whole part, not in a letter.
+/// people's names differ in a whole part, not in a letter. Length and
+/// letters rule most pairs out before the edit distance.
 fn misspelt_parts(pa: &[String], pb: &[String]) -> bool {
     pa.len() >= 2
         && pa.len() == pb.len()
         && pa != pb
         && pa.iter().zip(pb).all(|(x, y)| {
-            let n = x.chars().count().min(y.chars().count());
-            let max = if n <= MISSPELT_EXACT_CHARS { 0 } else { MISSPELT_MAX_EDITS };
-            x.chars().next() == y.chars().next() && text::edit_distance(x, y, max) <= max
+            if x == y {
+                return true;
+            }
+            let (nx, ny) = (x.chars().count(), y.chars().count());
+            let max = if nx.min(ny) <= MISSPELT_EXACT_CHARS { 0 } else { MISSPELT_MAX_EDITS };
+            x.chars().next() == y.chars().next()
+                && nx.abs_diff(ny) <= max
+                && fuzzy::letters_allow(x, y, max)
+                && text::edit_distance(x, y, max) <= max
         })
+}
+
+/// The first letters of a name's folded parts (`bagus wiratmaja` → `bw`).
+fn initials(parts: &[String]) -> String {
+    parts.iter().filter_map(|p| p.chars().next()).collect()
 }
 
 /// Name parts this short must be spelt the same to be the same name.
@@ -1498,11 +1511,16 @@ pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -
     let mut by_name: HashMap<String, Vec<usize>> = HashMap::default();
     // the folded parts of each speaker's name, for misspellings (folded once)
     let mut parts: Vec<Vec<String>> = Vec::new();
+    // folded initials of the name's parts → speakers: the only names a
+    // misspelling can be of ([`misspelt_parts`] keeps every first letter)
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
     let index = |k: usize,
                  s: &Speaker,
                  by_alias: &mut HashMap<String, Vec<usize>>,
-                 by_name: &mut HashMap<String, Vec<usize>>| {
+                 by_name: &mut HashMap<String, Vec<usize>>,
+                 by_initials: &mut HashMap<String, Vec<usize>>| {
         by_name.entry(fold_words(&s.name)).or_default().push(k);
+        by_initials.entry(initials(&name_parts(&s.name))).or_default().push(k);
         for a in &s.aliases {
             let v = by_alias.entry(fold_words(a)).or_default();
             if !v.contains(&k) {
@@ -1527,10 +1545,10 @@ pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -
             let compatible = |k: &usize| !matches!((table[*k].gender, it.gender), (Some(a), Some(b)) if a != b);
             // a misspelt repeat of a name already in the table ("Bagsu
             // Wiratmaja" … "Bagus Wiratmja") is the same person
-            let existing = cands
-                .into_iter()
-                .find(compatible)
-                .or_else(|| (0..table.len()).find(|k| compatible(k) && misspelt_parts(&parts[*k], &key)));
+            let existing = cands.into_iter().find(compatible).or_else(|| {
+                let same_initials = by_initials.get(&initials(&key)).into_iter().flatten().copied();
+                same_initials.filter(|k| compatible(k) && misspelt_parts(&parts[*k], &key)).min()
+            });
             let title = it.title.map(|(s, e)| collapse(&src[s..e]));
             let honorific = it.honorific.map(|(s, e)| collapse(&src[s..e]));
             let org = it.org.map(|(s, e)| collapse(&src[s..e])).or_else(|| title.as_deref().and_then(organization_of));
@@ -1541,7 +1559,7 @@ pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -
                         s.name = name.clone();
                         parts[k] = key.clone();
                         s.aliases = aliases_of(&name);
-                        index(k, s, &mut by_alias, &mut by_name);
+                        index(k, s, &mut by_alias, &mut by_name, &mut by_initials);
                     } else if misspelt_parts(&parts[k], &key) {
                         // the misspelt forms find the speaker too
                         for a in aliases_of(&name) {
@@ -1549,7 +1567,7 @@ pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -
                                 s.aliases.push(a);
                             }
                         }
-                        index(k, s, &mut by_alias, &mut by_name);
+                        index(k, s, &mut by_alias, &mut by_name, &mut by_initials);
                     }
                     if s.title.is_none() && title.is_some() {
                         s.title = title;
@@ -1578,7 +1596,7 @@ pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -
                         gender: it.gender,
                         introduced_at: (it.name_span.0, it.name_span.1),
                     };
-                    index(table.len(), &s, &mut by_alias, &mut by_name);
+                    index(table.len(), &s, &mut by_alias, &mut by_name, &mut by_initials);
                     table.push(s);
                     parts.push(key);
                 }
