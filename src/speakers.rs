@@ -326,8 +326,9 @@ fn paren_descriptor(v: &View, open: usize) -> Option<(usize, (usize, usize))> {
     }
     let inner = &toks[open + 1..close];
     let words: Vec<&str> = inner.iter().filter(|t| t.kind == Kind::Word).map(|t| t.text(src)).collect();
-    // an acronym, a year or a number is not a descriptor: "(GGE)", "(2019)"
-    if words.len() <= 1 && words.iter().all(|w| is_acronym(w) || w.chars().all(|c| c.is_ascii_digit())) {
+    // a year or a number is not a descriptor: "(2019)"; an acronym is, after
+    // a person's name: the body or party they speak for ("Mr Pavel Dorn (UNDP)")
+    if words.len() <= 1 && words.iter().all(|w| w.chars().all(|c| c.is_ascii_digit())) {
         return None;
     }
     if words.iter().any(|w| matches!(*w, "e.g" | "i.e" | "see")) {
@@ -2035,6 +2036,20 @@ mod tests {
             None,
             Some("Director, Civic Lab"),
         ),
+        (
+            "an acronym in brackets after a person's name: the body they speak for",
+            "Mr Pavel Dorn (UNDP) said that water costs were high.",
+            "Pavel Dorn",
+            Some("Mr"),
+            Some("UNDP"),
+        ),
+        (
+            "a party's acronym in brackets, no honorific",
+            "Pavel Dorn (NTC) added that the pumps were old.",
+            "Pavel Dorn",
+            None,
+            Some("NTC"),
+        ),
     ];
 
     #[test]
@@ -2068,6 +2083,7 @@ mod tests {
             "The Rosa Banks Foundation funded the clinics.",
             "Farida argued that the agency is needed.",
             "The Harbour Agency (HA) said the data was late.",
+            "The Kesra Water Agency (KWA) said the pumps were old.",
             "The Plenary on Antimicrobial Stewardship, Access, and Safety gathered clinicians.",
             "Delegates of Artisanal Fisheries, the coastal union, stated their views.",
             "Grace, a quality of the old school, marked the debate.",
