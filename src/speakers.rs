@@ -213,6 +213,13 @@ pub fn parse_name(v: &View, i: usize) -> Option<(usize, usize)> {
                     parts += 1;
                     continue; // an initial cannot end a name
                 }
+                // a bare initial before a name part, as committee minutes
+                // write them: "Ms T Sithole", "Dr M J Gondwe" (not the article "A")
+                if !v.is(j, Word::FunctionWord) && v.is_word(j + 1) && v.is_name_word(j + 1) {
+                    j += 1;
+                    parts += 1;
+                    continue;
+                }
                 break;
             }
             j += 1;
@@ -2044,6 +2051,20 @@ mod tests {
             Some("UNDP"),
         ),
         (
+            "a bare initial without its period, as minutes write names",
+            "Ms T Sithole (DA) agreed and recommended a register.",
+            "T Sithole",
+            Some("Ms"),
+            Some("DA"),
+        ),
+        (
+            "two bare initials and an appositive title",
+            "Dr M J Gondwe, Committee Content Adviser, said the mandate is clear.",
+            "M J Gondwe",
+            Some("Dr"),
+            Some("Committee Content Adviser"),
+        ),
+        (
             "a party's acronym in brackets, no honorific",
             "Pavel Dorn (NTC) added that the pumps were old.",
             "Pavel Dorn",
@@ -2084,6 +2105,8 @@ mod tests {
             "Farida argued that the agency is needed.",
             "The Harbour Agency (HA) said the data was late.",
             "The Kesra Water Agency (KWA) said the pumps were old.",
+            "Group B Partners said the fee was fixed.",
+            "A Kesra official said the talks ended.",
             "The Plenary on Antimicrobial Stewardship, Access, and Safety gathered clinicians.",
             "Delegates of Artisanal Fisheries, the coastal union, stated their views.",
             "Grace, a quality of the old school, marked the debate.",
