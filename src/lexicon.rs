@@ -265,6 +265,16 @@ pub static FRONTING_WORDS: LazyLock<HashSet<&'static str>> =
 pub static AUDIENCE_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| words(include_str!("data/audience_words.txt")).collect());
 
+/// Words of a time adverbial between a person and the verb (`on Sunday`,
+/// `yesterday`), from `src/data/time_words.txt`.
+pub static TIME_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| words(include_str!("data/time_words.txt")).collect());
+
+/// Words that may open such an adverbial (`on`, `last`, `here`), from
+/// `src/data/time_leads.txt`.
+pub static TIME_LEADS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| words(include_str!("data/time_leads.txt")).collect());
+
 /// Endings of abstract and plural nouns that people's names do not have
 /// (`-ship`, `-eries`), from `src/data/noun_endings.txt`.
 pub static NOUN_ENDINGS: LazyLock<Vec<&'static str>> =
@@ -319,6 +329,10 @@ pub enum Word {
     FrontingWord,
     /// [`AUDIENCE_WORDS`]
     AudienceWord,
+    /// [`TIME_WORDS`]
+    TimeWord,
+    /// [`TIME_LEADS`]
+    TimeLead,
 }
 
 /// A set of [`Word`] lists: bit `w as u32` is set for membership in `w`.
@@ -359,6 +373,8 @@ static BITS: LazyLock<HashMap<String, Bits>> = LazyLock::new(|| {
     add(&mut AUXILIARIES.iter().copied(), Word::Auxiliary);
     add(&mut FRONTING_WORDS.iter().copied(), Word::FrontingWord);
     add(&mut AUDIENCE_WORDS.iter().copied(), Word::AudienceWord);
+    add(&mut TIME_WORDS.iter().copied(), Word::TimeWord);
+    add(&mut TIME_LEADS.iter().copied(), Word::TimeLead);
     m
 });
 

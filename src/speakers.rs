@@ -903,6 +903,11 @@ pub fn predicate_at(v: &View, mut k: usize) -> Option<usize> {
             }
             return None;
         }
+        // a time adverbial before the verb: "Minister X on Sunday said …"
+        if let Some(end) = time_adverbial_end(v, k) {
+            k = end;
+            continue;
+        }
         if !is_lower(w) {
             return None;
         }
@@ -950,6 +955,9 @@ const ASIDE_TOKENS: usize = 30;
 fn aside_then_verb(v: &View, comma: usize) -> Option<usize> {
     let (src, toks) = (v.src(), v.toks());
     let stop = (comma + ASIDE_TOKENS).min(toks.len());
+    if let Some(verb) = unclosed_aside_verb(v, comma) {
+        return Some(verb);
+    }
     let close = (comma + 2..stop).find(|&q| matches!(v.text(q), "," | "." | ";" | ":"))?;
     if v.text(close) != "," {
         return None;
@@ -960,6 +968,43 @@ fn aside_then_verb(v: &View, comma: usize) -> Option<usize> {
     }
     let t = toks.get(v)?;
     (is_lower(t.text(src)) && lexicon::REPORTING_VERBS.contains(folded(t.text(src)).as_ref())).then_some(v)
+}
+
+/// Words an aside left unclosed may hold before its verb.
+const UNCLOSED_ASIDE_WORDS: usize = 5;
+
+/// `X, in a message said, …`: an aside opened by a preposition after the
+/// comma at `comma` and never closed; the verb right after it (past, not
+/// `-ing`) is the person's.
+fn unclosed_aside_verb(v: &View, comma: usize) -> Option<usize> {
+    let first = comma + 1;
+    if !(v.is_word(first) && is_lower(v.text(first)) && v.is(first, Word::TitlePreposition)) {
+        return None;
+    }
+    for q in first + 1..(first + 1 + UNCLOSED_ASIDE_WORDS).min(v.len()) {
+        let w = v.text(q);
+        if !v.is_word(q) || !is_lower(w) {
+            return None;
+        }
+        if q >= first + 2 && v.is(q, Word::ReportingVerb) && !w.ends_with("ing") {
+            return Some(q);
+        }
+    }
+    None
+}
+
+/// `on Sunday`, `yesterday`, `here today`, `last week`: one past the end of
+/// a time adverbial (lead words, then time words; data) at `k`.
+fn time_adverbial_end(v: &View, k: usize) -> Option<usize> {
+    let mut j = k;
+    while v.is_word(j) && v.is(j, Word::TimeLead) {
+        j += 1;
+    }
+    let from = j;
+    while v.is_word(j) && v.is(j, Word::TimeWord) {
+        j += 1;
+    }
+    (j > from).then_some(j)
 }
 
 /// `…, who was represented (at the event) by …` right after a mention at `after`.
@@ -2065,6 +2110,20 @@ mod tests {
             Some("Committee Content Adviser"),
         ),
         (
+            "a time adverbial between the person and the verb",
+            "Water Minister Dr Amos Kiprono on Sunday said the new dam would open in May.",
+            "Amos Kiprono",
+            Some("Dr"),
+            Some("Water Minister"),
+        ),
+        (
+            "an aside left unclosed before the verb",
+            "Meanwhile, Agency Director Lena Ortiz, in a message said, the river was rising.",
+            "Lena Ortiz",
+            None,
+            Some("Agency Director"),
+        ),
+        (
             "a party's acronym in brackets, no honorific",
             "Pavel Dorn (NTC) added that the pumps were old.",
             "Pavel Dorn",
@@ -2106,6 +2165,8 @@ mod tests {
             "The Harbour Agency (HA) said the data was late.",
             "The Kesra Water Agency (KWA) said the pumps were old.",
             "Group B Partners said the fee was fixed.",
+            "Lena Ortiz, in her village grows rice for the market.",
+            "Lena Ortiz on Sunday evening the river rose.",
             "A Kesra official said the talks ended.",
             "The Plenary on Antimicrobial Stewardship, Access, and Safety gathered clinicians.",
             "Delegates of Artisanal Fisheries, the coastal union, stated their views.",
