@@ -1577,6 +1577,59 @@ mod tests {
     }
 
     #[test]
+    fn news_agency_and_minutes_shapes() {
+        let v = |n: &[&str], k: &'static str| (n.iter().map(|s| s.to_string()).collect::<Vec<_>>(), k);
+        // (name, text, expected per sentence)
+        type Case = (&'static str, &'static str, Vec<(Vec<String>, &'static str)>);
+        let cases: Vec<Case> = vec![
+            (
+                "an acronym in brackets after the name, then a pronoun",
+                "Mr Pavel Dorn (UNDP) said that pumps cost more. He added that parts were short.",
+                vec![v(&["Pavel Dorn"], "explicit"), v(&["Pavel Dorn"], "pronoun")],
+            ),
+            (
+                "counter-case: an organisation defining its acronym is no one",
+                "The Kesra Water Agency (KWA) said that pumps cost more.",
+                vec![v(&[], "none")],
+            ),
+            (
+                "a bare initial, as minutes write names, then continuation",
+                "Ms T Sithole (DA) agreed and recommended a register. The concern was that faults were late.",
+                vec![v(&["T Sithole"], "explicit"), v(&["T Sithole"], "continuation")],
+            ),
+            (
+                "a time adverbial between the name and the verb",
+                "Water Minister Dr Amos Kiprono on Sunday said the dam would open. \"We are ready,\" he said.",
+                vec![v(&["Amos Kiprono"], "explicit"), v(&["Amos Kiprono"], "pronoun")],
+            ),
+            (
+                "an aside left unclosed before the verb",
+                "Agency Director Lena Ortiz, in a message said, the river was rising.",
+                vec![v(&["Lena Ortiz"], "explicit")],
+            ),
+            (
+                "a determiner before a lowercase title after the content",
+                "The Water Ministry will open three labs next year, its minister Tomas Varga said. \
+                 Budgets remain tight, said its deputy minister Datuk Aru Selang.",
+                vec![v(&["Tomas Varga"], "explicit"), v(&["Aru Selang"], "explicit")],
+            ),
+            (
+                "counter-case: a determiner before a thing that said it",
+                "The Water Ministry will open three labs next year, its report said.",
+                vec![v(&[], "none")],
+            ),
+        ];
+        let mut failed = Vec::new();
+        for (name, text, want) in cases {
+            let got = all(text);
+            if got != want {
+                failed.push(format!("{name}: got {got:?}, want {want:?}"));
+            }
+        }
+        assert!(failed.is_empty(), "{}", failed.join("\n"));
+    }
+
+    #[test]
     fn later_clause_subjects() {
         let intro = "Ms Lena Varga (Northwind) and Ms Ana Lind (Kesra Lab) joined the forum.\n\n";
         // (name, two sentences after the introduction, expected speaker of each)

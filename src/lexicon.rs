@@ -275,6 +275,11 @@ pub static TIME_WORDS: LazyLock<HashSet<&'static str>> =
 pub static TIME_LEADS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| words(include_str!("data/time_leads.txt")).collect());
 
+/// Determiners that open a title before a name and belong to the mention
+/// (`its minister X`), from `src/data/determiners.txt`.
+pub static DETERMINERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| words(include_str!("data/determiners.txt")).collect());
+
 /// Endings of abstract and plural nouns that people's names do not have
 /// (`-ship`, `-eries`), from `src/data/noun_endings.txt`.
 pub static NOUN_ENDINGS: LazyLock<Vec<&'static str>> =
@@ -333,6 +338,8 @@ pub enum Word {
     TimeWord,
     /// [`TIME_LEADS`]
     TimeLead,
+    /// [`DETERMINERS`]
+    Determiner,
 }
 
 /// A set of [`Word`] lists: bit `w as u32` is set for membership in `w`.
@@ -375,6 +382,7 @@ static BITS: LazyLock<HashMap<String, Bits>> = LazyLock::new(|| {
     add(&mut AUDIENCE_WORDS.iter().copied(), Word::AudienceWord);
     add(&mut TIME_WORDS.iter().copied(), Word::TimeWord);
     add(&mut TIME_LEADS.iter().copied(), Word::TimeLead);
+    add(&mut DETERMINERS.iter().copied(), Word::Determiner);
     m
 });
 

@@ -782,9 +782,10 @@ pub fn is_word_phrase(v: &View, name_tok: usize, name_end: usize) -> bool {
     }
 }
 
-/// Moves a mention start back over a leading `The`.
+/// Moves a mention start back over a determiner before its title (`The`,
+/// `its`; data).
 fn with_article(v: &View, k: usize) -> usize {
-    if k > 0 && v.word(k - 1) == "the" {
+    if k > 0 && v.is(k - 1, Word::Determiner) {
         k - 1
     } else {
         k
