@@ -112,7 +112,14 @@ impl<'a> View<'a> {
     /// Does token `k` start with an uppercase letter?
     #[inline]
     pub fn is_cap(&self, k: usize) -> bool {
-        self.toks.get(k).is_some_and(|t| text::is_cap(t.text(self.src)))
+        self.toks.get(k).is_some_and(|t| {
+            let b = self.src.as_bytes()[t.start];
+            if b < 0x80 {
+                b.is_ascii_uppercase()
+            } else {
+                text::is_cap(t.text(self.src))
+            }
+        })
     }
 
     /// Does token `k` start with a lowercase letter?
@@ -150,6 +157,10 @@ impl<'a> View<'a> {
     /// Can token `k` be part of a person's name ([`crate::speakers::is_name_word`])?
     #[inline]
     pub fn is_name_word(&self, k: usize) -> bool {
+        // a name part is capitalised: most tokens are not, and need no more look
+        if !self.is_cap(k) {
+            return false;
+        }
         let Some(c) = self.name_word.get(k) else { return false };
         match c.get() {
             0 => {
