@@ -31,13 +31,6 @@ impl<'a> View<'a> {
         View { src, ..View::default() }
     }
 
-    /// A view of the tokens of `src[start..end]`.
-    pub fn of(src: &'a str, start: usize, end: usize) -> Self {
-        let mut v = View::new(src);
-        v.read(start, end);
-        v
-    }
-
     /// A view of tokens already made.
     pub fn of_tokens(src: &'a str, toks: &[Tok]) -> Self {
         let mut v = View::new(src);
@@ -91,12 +84,6 @@ impl<'a> View<'a> {
         self.toks[k].text(self.src)
     }
 
-    /// Token `k`'s text, or `""` past the end.
-    #[inline]
-    pub fn text_at(&self, k: usize) -> &'a str {
-        self.toks.get(k).map_or("", |t| t.text(self.src))
-    }
-
     /// Token `k` folded ([`text::folded`]), or `""` past the end.
     #[inline]
     pub fn word(&self, k: usize) -> Folded<'a> {
@@ -134,16 +121,9 @@ impl<'a> View<'a> {
         self.bits_of(k) & lexicon::bit(list) != 0
     }
 
-    /// Is token `k`, as written (not folded), in the list `list`?
-    #[inline]
-    pub fn text_is(&self, k: usize, list: Word) -> bool {
-        self.toks.get(k).is_some_and(|t| matches!(text::folded(t.text(self.src)), Folded::Borrowed(_)))
-            && self.is(k, list)
-    }
-
     /// The lists token `k` (folded) is in; none past the end.
     #[inline]
-    pub fn bits_of(&self, k: usize) -> Bits {
+    fn bits_of(&self, k: usize) -> Bits {
         let Some(c) = self.bits.get(k) else { return 0 };
         let b = c.get();
         if b != UNKNOWN {
