@@ -1108,9 +1108,9 @@ fn pronoun_cue(
         });
     }
     if hit.is_none() {
-        for k in 0..toks.len() {
+        for (k, t) in toks.iter().enumerate() {
             // cheap test first: "he" and "she" are two or three ASCII bytes
-            if !matches!(toks[k].end - toks[k].start, 2 | 3) {
+            if !matches!(t.end - t.start, 2 | 3) {
                 continue;
             }
             let p = w(k);

@@ -268,7 +268,7 @@ pub fn parse_name(v: &View, i: usize) -> Option<(usize, usize)> {
 pub fn glued_particle(w: &str) -> bool {
     // the name after the particle starts with a capital: a word without one
     // (most words, and every lowercase ASCII word) needs no look at the list
-    if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+    if !w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
         return false;
     }
     lexicon::GLUED_PARTICLES.iter().any(|p| {
@@ -1225,6 +1225,11 @@ pub fn intros_in(v: &View, seg: &Segment) -> Vec<Intro> {
     let mut i = 0;
     while i < toks.len() {
         let start = i;
+        // an honorific and a name both open with a capitalised word
+        if !(v.is_word(i) && v.is_cap(i)) {
+            i += 1;
+            continue;
+        }
         let (hon_end, gender) = match honorific_chain(v, i) {
             Some((e, g)) => (e, g),
             None => (i, None),

@@ -286,10 +286,25 @@ impl std::fmt::Display for Folded<'_> {
 pub fn word_count(s: &str) -> usize {
     let b = s.as_bytes();
     if memchr::memchr(0xC2, b).is_none() {
-        // no NBSP possible: count space → non-space transitions
-        let space = |c: u8| c.is_ascii_whitespace();
-        let first = usize::from(b.first().is_some_and(|&c| !space(c)));
-        return first + b.windows(2).filter(|w| space(w[0]) && !space(w[1])).count();
+        // no NBSP possible: count the non-space bytes after a space (or at
+        // the start), eight bytes at a time
+        let mut n = 0;
+        // bit 7 of each byte: the byte before it was a space
+        let mut prev_space: u64 = 0x80;
+        let mut chunks = b.chunks_exact(8);
+        for c in &mut chunks {
+            let space = ascii_space_mask(u64::from_le_bytes(c.try_into().expect("eight bytes")));
+            let before = (space << 8) | prev_space;
+            n += (before & !space).count_ones() as usize;
+            prev_space = (space >> 56) & 0x80;
+        }
+        let mut prev = prev_space != 0;
+        for &c in chunks.remainder() {
+            let space = c.is_ascii_whitespace();
+            n += usize::from(prev && !space);
+            prev = space;
+        }
+        return n;
     }
     // a word starts at each non-space byte after a space (or at the start);
     // NBSP is the two bytes C2 A0, both counted as space
@@ -303,6 +318,24 @@ pub fn word_count(s: &str) -> usize {
         prev_space = space;
     }
     n
+}
+
+/// Bit 7 of each byte of `x` set where the byte is ASCII whitespace (tab,
+/// line feed, form feed, carriage return, space: `u8::is_ascii_whitespace`),
+/// every other bit clear. Exact per byte: each byte is compared on its own
+/// seven low bits, so no borrow crosses bytes.
+#[inline]
+fn ascii_space_mask(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // bit 7 set where the byte equals c: (low 7 bits + 0x7f) overflows into
+    // bit 7 unless they are all zero; a byte with its own bit 7 set is unequal
+    let eq = |c: u8| {
+        let y = x ^ (ONES * u64::from(c));
+        !(((y & LOW7) + LOW7) | y) & HIGH
+    };
+    eq(b' ') | eq(b'\t') | eq(b'\n') | eq(0x0C) | eq(b'\r')
 }
 
 /// Collapses every run of whitespace (including line breaks and NBSP) to one space.
@@ -402,6 +435,15 @@ mod tests {
             ("a0 byte inside another letter", "voilà là", 2),
             ("punctuation is part of a word", "— yes —", 3),
             ("non-ASCII letters", "Radović Šimić", 2),
+            // the eight-byte path: words across chunk boundaries, runs of
+            // space across them, and a tail shorter than eight
+            ("words across chunks", "abcdefg hijklmno pq rstuvwxyz a", 5),
+            ("space ends a chunk", "abcdefg hijklmno", 2),
+            ("space starts a chunk", "abcdefgh ijklmno", 2),
+            ("long run of space", "a                 b", 2),
+            ("every kind of space", "a\tb\nc\x0cd\re f", 6),
+            ("vertical tab is no space", "a\x0bb c", 2),
+            ("bytes next to the spaces", "a!b\x1fc\x21d\x08e  f", 2),
         ];
         for (name, input, want) in cases {
             assert_eq!(word_count(input), *want, "{name}");

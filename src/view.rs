@@ -31,13 +31,6 @@ impl<'a> View<'a> {
         View { src, ..View::default() }
     }
 
-    /// A view of the tokens of `src[start..end]`.
-    pub fn of(src: &'a str, start: usize, end: usize) -> Self {
-        let mut v = View::new(src);
-        v.read(start, end);
-        v
-    }
-
     /// A view of tokens already made.
     pub fn of_tokens(src: &'a str, toks: &[Tok]) -> Self {
         let mut v = View::new(src);
@@ -91,12 +84,6 @@ impl<'a> View<'a> {
         self.toks[k].text(self.src)
     }
 
-    /// Token `k`'s text, or `""` past the end.
-    #[inline]
-    pub fn text_at(&self, k: usize) -> &'a str {
-        self.toks.get(k).map_or("", |t| t.text(self.src))
-    }
-
     /// Token `k` folded ([`text::folded`]), or `""` past the end.
     #[inline]
     pub fn word(&self, k: usize) -> Folded<'a> {
@@ -112,7 +99,14 @@ impl<'a> View<'a> {
     /// Does token `k` start with an uppercase letter?
     #[inline]
     pub fn is_cap(&self, k: usize) -> bool {
-        self.toks.get(k).is_some_and(|t| text::is_cap(t.text(self.src)))
+        self.toks.get(k).is_some_and(|t| {
+            let b = self.src.as_bytes()[t.start];
+            if b < 0x80 {
+                b.is_ascii_uppercase()
+            } else {
+                text::is_cap(t.text(self.src))
+            }
+        })
     }
 
     /// Does token `k` start with a lowercase letter?
@@ -127,16 +121,9 @@ impl<'a> View<'a> {
         self.bits_of(k) & lexicon::bit(list) != 0
     }
 
-    /// Is token `k`, as written (not folded), in the list `list`?
-    #[inline]
-    pub fn text_is(&self, k: usize, list: Word) -> bool {
-        self.toks.get(k).is_some_and(|t| matches!(text::folded(t.text(self.src)), Folded::Borrowed(_)))
-            && self.is(k, list)
-    }
-
     /// The lists token `k` (folded) is in; none past the end.
     #[inline]
-    pub fn bits_of(&self, k: usize) -> Bits {
+    fn bits_of(&self, k: usize) -> Bits {
         let Some(c) = self.bits.get(k) else { return 0 };
         let b = c.get();
         if b != UNKNOWN {
@@ -150,6 +137,10 @@ impl<'a> View<'a> {
     /// Can token `k` be part of a person's name ([`crate::speakers::is_name_word`])?
     #[inline]
     pub fn is_name_word(&self, k: usize) -> bool {
+        // a name part is capitalised: most tokens are not, and need no more look
+        if !self.is_cap(k) {
+            return false;
+        }
         let Some(c) = self.name_word.get(k) else { return false };
         match c.get() {
             0 => {
@@ -159,5 +150,64 @@ impl<'a> View<'a> {
             }
             v => v == 2,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Word;
+
+    /// Every answer of the view equals the free function it stands for, on
+    /// every token (and past the end), so rules read through the view decide
+    /// as they did on `(src, toks)`.
+    #[test]
+    fn answers_as_the_free_functions() {
+        // (name, sentence)
+        let cases: &[(&str, &str)] = &[
+            ("honorific, name, reporting verb", "Ms Lena Varga (Northwind) said that it was late."),
+            ("possessive and curly apostrophe", "In Varga’s view, O’Brien’s plan also noted risks."),
+            ("diacritics and all caps", "ŠIMIĆ and Öztürk of the UN, however, argued ÉTAT."),
+            ("particles and glued particles", "Dr. Ana van der Berg and Mr al-Rashed spoke."),
+            ("digits and punctuation only", "2030 — 11 ; ( ) “ ” 3.5"),
+            ("lowercase words only", "the session was moderated by the chair"),
+        ];
+        for (name, s) in cases {
+            let v = View::of_tokens(s, &text::tokenize(s, 0, s.len()));
+            for k in 0..=v.len() {
+                let t = v.toks().get(k).map_or("", |t| t.text(s));
+                let here = k < v.len();
+                assert_eq!(&*v.word(k), &*text::folded(t), "{name}: word {k}");
+                assert_eq!(v.is_cap(k), here && text::is_cap(t), "{name}: is_cap {k}");
+                assert_eq!(v.is_lower(k), here && text::is_lower(t), "{name}: is_lower {k}");
+                assert_eq!(v.is_word(k), v.toks().get(k).is_some_and(|t| t.kind == Kind::Word), "{name}: is_word {k}");
+                assert_eq!(v.is_name_word(k), here && crate::speakers::is_name_word(t), "{name}: is_name_word {k}");
+                // twice: the second answer comes from the memo
+                assert_eq!(v.is_name_word(k), here && crate::speakers::is_name_word(t), "{name}: memo {k}");
+                let f = text::folded(t);
+                assert_eq!(v.is(k, Word::ReportingVerb), here && lexicon::REPORTING_VERBS.contains(&*f), "{name}: {k}");
+                assert_eq!(v.is(k, Word::Adverb), here && lexicon::ADVERBS.contains(&*f), "{name}: adverb {k}");
+                assert_eq!(v.is(k, Word::TitleNoun), here && lexicon::TITLE_NOUNS.contains(&*f), "{name}: title {k}");
+                assert_eq!(v.is(k, Word::Particle), here && lexicon::PARTICLES.contains(&*f), "{name}: particle {k}");
+            }
+        }
+    }
+
+    /// A view read again forgets the sentence before: no memo leaks across.
+    #[test]
+    fn reading_replaces_the_sentence() {
+        let s = "Varga said so. the varga said so.";
+        let mut v = View::new(s);
+        v.read(0, 14);
+        assert!(v.is_name_word(0) && v.is(1, Word::ReportingVerb));
+        v.read(15, s.len());
+        // (name, token, expected is_name_word)
+        let cases: &[(&str, usize, bool)] =
+            &[("lowercase article", 0, false), ("lowercase name-like word", 1, false), ("verb", 2, false)];
+        for (name, k, want) in cases {
+            assert_eq!(v.is_name_word(*k), *want, "{name}");
+        }
+        assert_eq!(v.len(), 5);
+        assert!(v.is(2, Word::ReportingVerb));
     }
 }

@@ -29,6 +29,21 @@ static JSON_ESCAPE: [u8; 256] = {
     t
 };
 
+/// Does any of the 8 bytes of `x` need escaping in JSON (below 0x20, `"`
+/// or a backslash)? The "has a byte less than n" and "has a zero byte" tests of
+/// SWAR: exact about whether any byte matches.
+#[inline]
+fn any_json_escape(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = x.wrapping_sub(ONES * 0x20) & !x;
+    let q = x ^ (ONES * u64::from(b'"'));
+    let quote = q.wrapping_sub(ONES) & !q;
+    let bs = x ^ (ONES * u64::from(b'\\'));
+    let backslash = bs.wrapping_sub(ONES) & !bs;
+    (below | quote | backslash) & HIGH != 0
+}
+
 /// A JSON string with its quotes.
 #[inline]
 pub fn json_str(buf: &mut Vec<u8>, s: &str) {
@@ -36,19 +51,29 @@ pub fn json_str(buf: &mut Vec<u8>, s: &str) {
     buf.push(b'"');
     let b = s.as_bytes();
     let mut run = 0;
-    for (i, &c) in b.iter().enumerate() {
+    let mut i = 0;
+    while i < b.len() {
+        // eight plain bytes at a time
+        if let Some(chunk) = b.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if !any_json_escape(x) {
+                i += 8;
+                continue;
+            }
+        }
+        let c = b[i];
         let e = JSON_ESCAPE[c as usize];
-        if e == 0 {
-            continue;
+        if e != 0 {
+            buf.extend_from_slice(&b[run..i]);
+            run = i + 1;
+            if e == b'u' {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                buf.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[usize::from(c >> 4)], HEX[usize::from(c & 0xF)]]);
+            } else {
+                buf.extend_from_slice(&[b'\\', e]);
+            }
         }
-        buf.extend_from_slice(&b[run..i]);
-        run = i + 1;
-        if e == b'u' {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            buf.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[usize::from(c >> 4)], HEX[usize::from(c & 0xF)]]);
-        } else {
-            buf.extend_from_slice(&[b'\\', e]);
-        }
+        i += 1;
     }
     buf.extend_from_slice(&b[run..]);
     buf.push(b'"');
@@ -304,11 +329,43 @@ mod tests {
             ("other controls", "\u{0}\u{1}\u{1f}\u{7f}"),
             ("non-ASCII", "Radović — “yes” ’"),
             ("empty", ""),
+            // the eight-byte fast path: escapes after and between plain
+            // runs, and in a tail shorter than eight
+            ("long plain", "The session on digital cooperation opened."),
+            ("quote in the second chunk", "abcdefgh\"ijklmnop"),
+            ("escape at a chunk's last byte", "abcdefg\nhijklmnopq"),
+            ("escape in the tail", "abcdefghijk\\"),
+            ("controls in a row", "abcdefgh\u{1}\u{2}\u{3}\u{4}\u{5}\u{6}\u{7}\u{8}\u{b}"),
+            ("bytes just above the escapes", "!#[]^_`~ !#[]^_`~ 0123"),
+            ("non-ASCII bytes in chunks", "Šimić Öztürk Радович ‘quoted’ text"),
         ];
         for (name, s) in cases {
             let mut buf = Vec::new();
             json_str(&mut buf, s);
             assert_eq!(String::from_utf8(buf).unwrap(), serde_json::to_string(s).unwrap(), "{name}");
+        }
+    }
+
+    #[test]
+    fn json_escapes_at_every_offset_of_a_chunk() {
+        // (name, the byte to escape); counter-case: bytes that need none
+        let cases: &[(&str, char)] = &[
+            ("quote", '"'),
+            ("backslash", '\\'),
+            ("line break", '\n'),
+            ("lowest control", '\u{0}'),
+            ("highest control", '\u{1f}'),
+            ("space needs none", ' '),
+            ("DEL needs none", '\u{7f}'),
+            ("non-ASCII needs none", 'é'),
+        ];
+        for (name, c) in cases {
+            for at in 0..18 {
+                let s = format!("{}{c}{}", "a".repeat(at), "b".repeat(17 - at));
+                let mut buf = Vec::new();
+                json_str(&mut buf, &s);
+                assert_eq!(String::from_utf8(buf).unwrap(), serde_json::to_string(&s).unwrap(), "{name} at {at}");
+            }
         }
     }
 
