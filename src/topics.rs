@@ -1333,15 +1333,17 @@ impl Tagger {
         while j < s.words.len() && j - (i + len) < VENUE_SKIPS && skippable(s.word(j)) {
             j += 1;
         }
+        // an event noun right after, singular or plural, or after one lowercase word, singular
+        let event = |w: &str| {
+            let one = w.strip_suffix('s').unwrap_or(w);
+            self.events.iter().any(|e| w.eq_ignore_ascii_case(e) || one.eq_ignore_ascii_case(e))
+        };
         before
-            || j < s.words.len() && {
-                let noun = s.word(j).to_lowercase();
-                let noun = noun.strip_suffix('s').filter(|n| self.events.contains(n)).unwrap_or(&noun);
-                self.events.contains(&noun)
+            || j < s.words.len()
+                && (event(s.word(j))
                     || j + 1 < s.words.len()
-                        && self.events.contains(&&*s.word(j + 1).to_lowercase())
                         && s.word(j).chars().next().is_some_and(char::is_lowercase)
-            }
+                        && self.events.iter().any(|e| s.word(j + 1).eq_ignore_ascii_case(e)))
     }
 
     /// Runs of two or more capitalised words (with connectors such as `of`
@@ -1538,8 +1540,10 @@ fn is_list_item(s: &str, ms: usize, me: usize, verbs: &[&str]) -> bool {
     let right = s[me..].find(SEP).map_or(s.len(), |k| me + k);
     let touches = s[..left].ends_with(',') || s[right..].starts_with(',');
     touches && s[left..right].split_whitespace().nth(4).is_none() && {
-        let word = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
-        !s[left..right].split_whitespace().any(|w| verbs.contains(&word(w).as_str()))
+        !s[left..right].split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            verbs.iter().any(|v| w.eq_ignore_ascii_case(v))
+        })
     }
 }
 
@@ -1851,6 +1855,11 @@ mod tests {
         ),
         ("case insensitive acronym", "ai,AI,,,insensitive", "ai tools", &["ai"]),
         ("case sensitive word", "dip,Fast,,,sensitive", "fast", &[]),
+        // words of one or two letters, in a phrase, as a keyword or as context
+        ("short word inside a phrase", "iot,internet of things", "the Internet of Things grows", &["iot"]),
+        ("short word as a keyword", "e,e,,,insensitive", "Plan E works", &["e"]),
+        ("short context word", "s,safety,by", "safety by design", &["s"]),
+        ("short context word absent", "s,safety,by", "safety first", &[]),
         // an acronym that opens a name is no evidence either
         ("acronym opens a name", "ai,AI", "The AI Policy Lab Day 2025 was rich in insight.", &[]),
         ("acronym before one capitalised word", "ai,AI", "The AI Act and AI Systems matter.", &["ai"]),
