@@ -531,6 +531,10 @@ struct Context {
     excludes: Vec<Pat>,
 }
 
+/// Keyword and context words compiled so far: (stem id, guard) and the
+/// prefix bit of the normalised form, by the word as written.
+type Memo = FxHashMap<String, ((u32, Box<str>), Option<usize>)>;
+
 /// No information: the word cannot start or continue a keyword.
 const NO_WORD: u32 = u32::MAX;
 /// Not looked up yet: the word can only be a context word, looked up when a
@@ -673,7 +677,9 @@ fn strip_possessive(w: &str) -> &str {
 /// so only consistency matters.
 pub fn normalize(word: &str) -> String {
     let mut w = strip_possessive(word).to_lowercase();
-    w = w.replace('’', "'");
+    if w.contains('’') {
+        w = w.replace('’', "'");
+    }
     if w.len() < 5 {
         return w;
     }
@@ -906,13 +912,7 @@ impl Tagger {
     /// a word that starts with a combining element (`cybersecurity` → `cyber security`).
     /// `context`: the phrase is a `requires` or `excludes` phrase, whose words
     /// the matcher looks up only when a keyword with context has hit.
-    fn compile(
-        &mut self,
-        memo: &mut FxHashMap<String, (u32, Box<str>)>,
-        text: &str,
-        case: Case,
-        context: bool,
-    ) -> Vec<Pat> {
+    fn compile(&mut self, memo: &mut Memo, text: &str, case: Case, context: bool) -> Vec<Pat> {
         let text = text.trim();
         let one_token = text.chars().all(char::is_alphanumeric);
         if one_token && (case == Case::Sensitive || case == Case::Auto && is_acronym_keyword(text)) {
@@ -957,30 +957,34 @@ impl Tagger {
 
     /// The stem id and guard of one keyword (or `context`) word; each is
     /// normalised and stemmed once.
-    fn word(&mut self, memo: &mut FxHashMap<String, (u32, Box<str>)>, w: &str, context: bool) -> (u32, Box<str>) {
-        let n = self.norm(w);
-        if let Some(bit) = prefix_bit(n.as_bytes()) {
+    fn word(&mut self, memo: &mut Memo, w: &str, context: bool) -> (u32, Box<str>) {
+        // a word seen before (most context words recur) is neither normalised nor stemmed again
+        let (v, bit) = match memo.get(w) {
+            Some((v, bit)) => (v.clone(), *bit),
+            None => {
+                let n = self.norm(w);
+                let stem = self.stemmer.stem(&n).into_owned();
+                let guard = match n.strip_prefix(stem.as_str()) {
+                    Some(ext) if !inflectional(ext) => {
+                        let base = derived_base(&n).trim_end_matches(['e', 'y']);
+                        if base.len() > stem.len() {
+                            base
+                        } else {
+                            ""
+                        }
+                    }
+                    _ => "",
+                };
+                let v = (self.stem_id(stem), guard.into());
+                let bit = prefix_bit(n.as_bytes());
+                memo.insert(w.to_string(), (v.clone(), bit));
+                (v, bit)
+            }
+        };
+        if let Some(bit) = bit {
             let set = if context { &mut self.ctx_prefixes } else { &mut self.prefixes };
             set[bit / 64] |= 1 << (bit % 64);
         }
-        if let Some(v) = memo.get(w) {
-            return v.clone();
-        }
-        let stem = self.stemmer.stem(&n).into_owned();
-        let guard = match n.strip_prefix(stem.as_str()) {
-            Some(ext) if !inflectional(ext) => {
-                let base = derived_base(&n).trim_end_matches(['e', 'y']);
-                if base.len() > stem.len() {
-                    base
-                } else {
-                    ""
-                }
-            }
-            _ => "",
-        };
-        let guard: Box<str> = guard.into();
-        let v = (self.stem_id(stem), guard);
-        memo.insert(w.to_string(), v.clone());
         v
     }
 
