@@ -114,8 +114,9 @@ pub struct Args {
     pub topics: Option<PathBuf>,
 
     /// Keep only the sentence-topic tags that score at least this (0–1; 0.8 ≈ a
-    /// specific keyword in the main clause, 0.5 a single common word).
-    #[arg(long, value_name = "SCORE", default_value_t = 0.0, help_heading = "Analysis")]
+    /// specific keyword in the main clause, 0.5 a single common word, 0.4 a
+    /// mention in passing); 0 keeps every tag.
+    #[arg(long, value_name = "SCORE", default_value_t = crate::topics::DEFAULT_MIN_SCORE, help_heading = "Analysis")]
     pub min_score: f32,
 
     /// Stemmer language for the taxonomy (english, french, german, spanish …).

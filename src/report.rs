@@ -231,12 +231,13 @@ pub struct Totals<'a> {
 }
 
 impl Analyzer {
-    /// A pipeline with the given segmenter, taxonomy and stemmer language.
+    /// A pipeline with the given segmenter, taxonomy and stemmer language; it
+    /// keeps the tags scoring at least [`topics::DEFAULT_MIN_SCORE`].
     pub fn new(segmenter: Segmenter, taxonomy: Taxonomy, lang: Algorithm) -> Analyzer {
-        Analyzer { segmenter, tagger: Tagger::new(taxonomy, lang), min_score: 0.0 }
+        Analyzer { segmenter, tagger: Tagger::new(taxonomy, lang), min_score: topics::DEFAULT_MIN_SCORE }
     }
 
-    /// Keeps only the sentence-topic tags that score at least `min` (0–1).
+    /// Keeps only the sentence-topic tags that score at least `min` (0–1; 0 keeps every tag).
     pub fn with_min_score(mut self, min: f32) -> Analyzer {
         self.min_score = min;
         self

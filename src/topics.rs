@@ -31,6 +31,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::DataError;
 
+/// The score below which a sentence-topic tag is hidden by default: a
+/// keyword mentioned in passing (in a list of examples, in parentheses, as a
+/// venue) or a keyword too weak alone scores under it. 0 shows every tag.
+pub const DEFAULT_MIN_SCORE: f32 = 0.5;
+
 /// The built-in taxonomy (digital policy and diplomacy).
 pub const BUILTIN_TAXONOMY: &str = include_str!("data/taxonomy.json");
 
@@ -526,6 +531,10 @@ struct Context {
     excludes: Vec<Pat>,
 }
 
+/// Keyword and context words compiled so far: (stem id, guard) and the
+/// prefix bit of the normalised form, by the word as written.
+type Memo = FxHashMap<String, ((u32, Box<str>), Option<usize>)>;
+
 /// No information: the word cannot start or continue a keyword.
 const NO_WORD: u32 = u32::MAX;
 /// Not looked up yet: the word can only be a context word, looked up when a
@@ -614,8 +623,16 @@ pub struct Tagger {
     connectors: Vec<&'static str>,
     /// nouns of events and courses whose title names their subject (`Forum on Cyber Security`)
     events: Vec<&'static str>,
+    /// nouns of documents whose title names their subject (`Declaration on …`)
+    documents: Vec<&'static str>,
     /// prepositions that introduce an event's subject (`on`, `for`)
     subjects: Vec<&'static str>,
+    /// finite verbs that make a stretch between commas a clause, not a list item
+    verbs: Vec<&'static str>,
+    /// phrases before a name that make it the venue (`at`, `on the margins of`), as lowercase words
+    venues: Vec<Vec<&'static str>>,
+    /// words that may stand between a venue phrase and the name (`the`, `annual`)
+    venue_skips: Vec<&'static str>,
 }
 
 impl std::fmt::Debug for Tagger {
@@ -660,7 +677,9 @@ fn strip_possessive(w: &str) -> &str {
 /// so only consistency matters.
 pub fn normalize(word: &str) -> String {
     let mut w = strip_possessive(word).to_lowercase();
-    w = w.replace('’', "'");
+    if w.contains('’') {
+        w = w.replace('’', "'");
+    }
     if w.len() < 5 {
         return w;
     }
@@ -830,7 +849,15 @@ impl Tagger {
             example_shapes,
             connectors: if english { topic_words("connector").collect() } else { vec![] },
             events: if english { topic_words("event").collect() } else { vec![] },
+            documents: if english { topic_words("document").collect() } else { vec![] },
             subjects: if english { topic_words("subject").collect() } else { vec![] },
+            venues: if english {
+                topic_words("venue").map(|v| v.split([' ', '-']).collect()).collect()
+            } else {
+                vec![]
+            },
+            verbs: if english { topic_words("verb").collect() } else { vec![] },
+            venue_skips: if english { topic_words("venue-skip").collect() } else { vec![] },
         };
         let mut memo = FxHashMap::default();
         for (ti, topic) in taxonomy.topics.iter().enumerate() {
@@ -885,13 +912,7 @@ impl Tagger {
     /// a word that starts with a combining element (`cybersecurity` → `cyber security`).
     /// `context`: the phrase is a `requires` or `excludes` phrase, whose words
     /// the matcher looks up only when a keyword with context has hit.
-    fn compile(
-        &mut self,
-        memo: &mut FxHashMap<String, (u32, Box<str>)>,
-        text: &str,
-        case: Case,
-        context: bool,
-    ) -> Vec<Pat> {
+    fn compile(&mut self, memo: &mut Memo, text: &str, case: Case, context: bool) -> Vec<Pat> {
         let text = text.trim();
         let one_token = text.chars().all(char::is_alphanumeric);
         if one_token && (case == Case::Sensitive || case == Case::Auto && is_acronym_keyword(text)) {
@@ -936,30 +957,34 @@ impl Tagger {
 
     /// The stem id and guard of one keyword (or `context`) word; each is
     /// normalised and stemmed once.
-    fn word(&mut self, memo: &mut FxHashMap<String, (u32, Box<str>)>, w: &str, context: bool) -> (u32, Box<str>) {
-        let n = self.norm(w);
-        if let Some(bit) = prefix_bit(n.as_bytes()) {
+    fn word(&mut self, memo: &mut Memo, w: &str, context: bool) -> (u32, Box<str>) {
+        // a word seen before (most context words recur) is neither normalised nor stemmed again
+        let (v, bit) = match memo.get(w) {
+            Some((v, bit)) => (v.clone(), *bit),
+            None => {
+                let n = self.norm(w);
+                let stem = self.stemmer.stem(&n).into_owned();
+                let guard = match n.strip_prefix(stem.as_str()) {
+                    Some(ext) if !inflectional(ext) => {
+                        let base = derived_base(&n).trim_end_matches(['e', 'y']);
+                        if base.len() > stem.len() {
+                            base
+                        } else {
+                            ""
+                        }
+                    }
+                    _ => "",
+                };
+                let v = (self.stem_id(stem), guard.into());
+                let bit = prefix_bit(n.as_bytes());
+                memo.insert(w.to_string(), (v.clone(), bit));
+                (v, bit)
+            }
+        };
+        if let Some(bit) = bit {
             let set = if context { &mut self.ctx_prefixes } else { &mut self.prefixes };
             set[bit / 64] |= 1 << (bit % 64);
         }
-        if let Some(v) = memo.get(w) {
-            return v.clone();
-        }
-        let stem = self.stemmer.stem(&n).into_owned();
-        let guard = match n.strip_prefix(stem.as_str()) {
-            Some(ext) if !inflectional(ext) => {
-                let base = derived_base(&n).trim_end_matches(['e', 'y']);
-                if base.len() > stem.len() {
-                    base
-                } else {
-                    ""
-                }
-            }
-            _ => "",
-        };
-        let guard: Box<str> = guard.into();
-        let v = (self.stem_id(stem), guard);
-        memo.insert(w.to_string(), v.clone());
         v
     }
 
@@ -1152,6 +1177,12 @@ impl Tagger {
                         if inside.is_some_and(|&(a, _)| !headline && !self.names_subject(&s, a, i)) {
                             continue;
                         }
+                    } else if matches!(e.pat, Pat::Exact(_))
+                        && opens_name(&s, i)
+                        && !*headline.get_or_insert_with(|| self.is_headline(&s))
+                    {
+                        // an acronym that opens a name (`the AI Policy Lab`)
+                        continue;
                     }
                 }
                 if ctx.excludes.iter().any(|p| self.holds(&s, p, i, len)) {
@@ -1174,8 +1205,9 @@ impl Tagger {
                     }
                 }
                 let text = &src[start..end];
-                let in_passing =
-                    p.holds(text, start, ms - start) || p.commas && is_list_item(text, ms - start, me - start);
+                let in_passing = p.holds(text, start, ms - start)
+                    || p.commas && is_list_item(text, ms - start, me - start, &self.verbs)
+                    || e.name && self.is_venue(&s, i, len);
                 let weight = if in_passing { e.weight * IN_PASSING } else { e.weight };
                 out.push(TopicMatch { topic: e.topic, keyword: k, start: ms, end: me, weight });
             }
@@ -1277,10 +1309,45 @@ impl Tagger {
         (a.saturating_sub(2)..i.saturating_sub(1)).any(|p| {
             (p >= a || p + 2 == a) && {
                 let noun = s.word(p).to_lowercase();
-                let noun = noun.strip_suffix('s').filter(|n| self.events.contains(n)).unwrap_or(&noun);
-                self.events.contains(&noun) && self.subjects.iter().any(|w| s.word(p + 1).eq_ignore_ascii_case(w))
+                let known = |n: &str| self.events.contains(&n) || self.documents.contains(&n);
+                let noun = noun.strip_suffix('s').filter(|n| known(n)).unwrap_or(&noun);
+                known(noun) && self.subjects.iter().any(|w| s.word(p + 1).eq_ignore_ascii_case(w))
             }
         })
+    }
+
+    /// Whether the name at words `i..i + len` is where something happens, not
+    /// what it is about: after a venue phrase (`at the 17th annual IGF`, `on
+    /// the margins of the WSIS Forum`), or before the noun of an event it
+    /// holds (`an IGF open forum`, `the IGF 2024 session`).
+    // off the hot word loop: taken only on a hit by a name
+    #[inline(never)]
+    fn is_venue(&self, s: &Sentence, i: usize, len: usize) -> bool {
+        let skippable = |w: &str| {
+            w.bytes().any(|b| b.is_ascii_digit()) || self.venue_skips.iter().any(|k| w.eq_ignore_ascii_case(k))
+        };
+        let mut k = i;
+        while k > 0 && i - k < VENUE_SKIPS && skippable(s.word(k - 1)) {
+            k -= 1;
+        }
+        let before = self.venues.iter().any(|v| {
+            v.len() <= k && v.iter().rev().enumerate().all(|(j, w)| s.word(k - 1 - j).eq_ignore_ascii_case(w))
+        });
+        let mut j = i + len;
+        while j < s.words.len() && j - (i + len) < VENUE_SKIPS && skippable(s.word(j)) {
+            j += 1;
+        }
+        // an event noun right after, singular or plural, or after one lowercase word, singular
+        let event = |w: &str| {
+            let one = w.strip_suffix('s').unwrap_or(w);
+            self.events.iter().any(|e| w.eq_ignore_ascii_case(e) || one.eq_ignore_ascii_case(e))
+        };
+        before
+            || j < s.words.len()
+                && (event(s.word(j))
+                    || j + 1 < s.words.len()
+                        && s.word(j).chars().next().is_some_and(char::is_lowercase)
+                        && self.events.iter().any(|e| s.word(j + 1).eq_ignore_ascii_case(e)))
     }
 
     /// Runs of two or more capitalised words (with connectors such as `of`
@@ -1468,14 +1535,28 @@ impl Passing {
 
 /// Whether `s[ms..me]` is one short item of an enumeration: the stretch
 /// between the separators around it (`,` `;` `:` parentheses, dashes) holds
-/// at most four words and touches a comma (the caller checks that the
-/// sentence has two commas or more).
-fn is_list_item(s: &str, ms: usize, me: usize) -> bool {
+/// at most four words, none of them a finite verb of `verbs` (`ICT threats
+/// are increasing, but …` is a clause), and touches a comma (the caller
+/// checks that the sentence has two commas or more).
+fn is_list_item(s: &str, ms: usize, me: usize, verbs: &[&str]) -> bool {
     const SEP: [char; 7] = [',', ';', ':', '(', ')', '—', '–'];
     let left = s[..ms].rfind(SEP).map_or(0, |k| k + s[k..].chars().next().map_or(1, char::len_utf8));
     let right = s[me..].find(SEP).map_or(s.len(), |k| me + k);
     let touches = s[..left].ends_with(',') || s[right..].starts_with(',');
-    touches && s[left..right].split_whitespace().nth(4).is_none()
+    touches && s[left..right].split_whitespace().nth(4).is_none() && {
+        !s[left..right].split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            verbs.iter().any(|v| w.eq_ignore_ascii_case(v))
+        })
+    }
+}
+
+/// Whether the word after `i` starts a run of two capitalised words joined
+/// to it: an acronym there opens a proper name (`the AI Policy Lab Day`,
+/// `the IoT Security Foundation`), not a mention of its topic.
+fn opens_name(s: &Sentence, i: usize) -> bool {
+    i + 2 < s.words.len()
+        && (i + 1..=i + 2).all(|k| is_capitalised(s.word(k)) && gap_ok(s.src, s.words[k - 1].1, s.words[k].0))
 }
 
 /// Slots of the direct-mapped word table: 2^10 (16 KB, within the L1 cache).
@@ -1487,6 +1568,9 @@ fn short_key(w: &str) -> Option<u64> {
     let b = w.as_bytes();
     (b.len() <= 7).then(|| b.iter().rev().fold(b.len() as u64, |k, &c| k << 8 | u64::from(c)))
 }
+
+/// Words skipped on either side of a name before a venue phrase or an event noun.
+const VENUE_SKIPS: usize = 3;
 
 /// Words this short are function words in any title (`a`, `by`, `at`).
 const TITLE_SHORT_WORD: usize = 2;
@@ -1775,6 +1859,26 @@ mod tests {
         ),
         ("case insensitive acronym", "ai,AI,,,insensitive", "ai tools", &["ai"]),
         ("case sensitive word", "dip,Fast,,,sensitive", "fast", &[]),
+        // words of one or two letters, in a phrase, as a keyword or as context
+        ("short word inside a phrase", "iot,internet of things", "the Internet of Things grows", &["iot"]),
+        ("short word as a keyword", "e,e,,,insensitive", "Plan E works", &["e"]),
+        ("short context word", "s,safety,by", "safety by design", &["s"]),
+        ("short context word absent", "s,safety,by", "safety first", &[]),
+        // an acronym that opens a name is no evidence either
+        ("acronym opens a name", "ai,AI", "The AI Policy Lab Day 2025 was rich in insight.", &[]),
+        ("acronym before one capitalised word", "ai,AI", "The AI Act and AI Systems matter.", &["ai"]),
+        ("acronym before a lowercase word", "ai,AI", "The AI systems Lab said so.", &["ai"]),
+        ("acronym opening a headline", "ai,AI", "AI Policy Lab Opens In Paris", &["ai"]),
+        ("acronym marked as a name", "ai,AI,,,,yes", "The AI Policy Lab Day 2025 was rich.", &["ai"]),
+        // the title of a document names its subject, a body's name does not
+        (
+            "document title",
+            "p,personal data",
+            "They adopted the Declaration on Government Access to Personal Data today.",
+            &["p"],
+        ),
+        ("body, not a document", "p,personal data", "the Committee on Government Access to Personal Data met", &[]),
+        ("document without a subject", "p,personal data", "the Report of Personal Data Experts came out", &[]),
     ];
 
     #[test]
@@ -1834,6 +1938,20 @@ mod tests {
         ("example phrase split by two spaces", "p,data protection", "Topics such  as data protection.", &[0.8]),
         ("example phrase inside a word", "p,data protection", "Topics suchas data protection.", &[0.8]),
         ("hit inside the example phrase", "p,for example", "For example, it works.", &[0.8]),
+        // a short stretch between commas with a finite verb is a clause, not a list item
+        ("clause, not a list item", "p,ICT threats", "ICT threats are increasing, but efforts, too, are made.", &[0.8]),
+        ("list item without a verb", "p,ICT threats", "ICT threats, crime, and fraud were discussed.", &[0.4]),
+        // `like` after a noun of kinds opens a list of examples; `like` the verb does not
+        ("technologies like", "b,blockchain", "Emerging technologies like blockchain came up.", &[0.25]),
+        ("like, the verb", "b,blockchain", "We would like blockchain to be audited.", &[0.5]),
+        // a name as the venue is a mention in passing; as the subject it is not
+        ("venue: at the", "w,IGF,,,,yes", "They met at the 2024 IGF in Riyadh.", &[0.4]),
+        ("venue: margins", "w,IGF,,,,yes", "On the margins of the 17th annual IGF, they met.", &[0.4]),
+        ("venue: before an event noun", "w,IGF,,,,yes", "This IGF open forum discussed data.", &[0.4]),
+        ("venue: event noun next", "w,WSIS,,,,yes", "The WSIS Forum 2024 opened.", &[0.4]),
+        ("name as the subject", "w,IGF,,,,yes", "The IGF has served as a platform.", &[0.8]),
+        ("name after another preposition", "w,IGF,,,,yes", "At noon the mandate of the IGF was renewed.", &[0.8]),
+        ("venue rule only for names", "c,cyber security", "They met at the cyber security conference.", &[0.8]),
     ];
 
     #[test]

@@ -283,13 +283,16 @@ fn custom_taxonomy_csv() {
 }
 
 /// (name, extra args, topics of the one sentence, their scores); a phrase
-/// scores 0.8, a single word 0.5, a word in parentheses 0.25.
+/// scores 0.8, a single word 0.5, a word in parentheses 0.25, and the
+/// default `--min-score` (0.5) hides what scores less.
 /// (name, extra args, topics, scores)
 type MinScoreCase = (&'static str, &'static [&'static str], &'static [&'static str], &'static [f64]);
 
 const MIN_SCORE_CASES: &[MinScoreCase] = &[
-    ("default keeps all", &[], &["storms", "rain"], &[0.8, 0.25]),
-    ("drops the weak tag", &["--min-score", "0.5"], &["storms"], &[0.8]),
+    ("default hides the mention in passing", &[], &["storms"], &[0.8]),
+    ("0 keeps every tag", &["--min-score", "0"], &["storms", "rain"], &[0.8, 0.25]),
+    ("below the default", &["--min-score", "0.2"], &["storms", "rain"], &[0.8, 0.25]),
+    ("the default spelt out", &["--min-score", "0.5"], &["storms"], &[0.8]),
     ("drops every tag", &["--min-score", "0.9"], &[], &[]),
 ];
 
@@ -334,6 +337,31 @@ fn min_score_filters_sentence_topics_and_their_counts() {
     assert!(csv.starts_with("source,speaker,topic,label,basket,sentences,score\n"), "{csv}");
     assert!(csv.contains(",Ana Reyes,storms,,,2,1.6\n"), "{csv}");
     whosaid().args(["--min-score", "1.5"]).write_stdin("x").assert().code(2);
+    // every format shows the same tags: the default hides `rain`, 0 shows it
+    // (format, level, how the `rain` tag shows: not in the sentence's text)
+    for (format, level, tag) in [
+        ("jsonl", "sentences", "\"rain\""),
+        ("jsonl", "topics", "\"rain\""),
+        ("csv", "sentences", "storms; rain"),
+        ("csv", "topics", ",rain,"),
+    ] {
+        for (args, rain) in [(&[][..], false), (&["--min-score", "0"][..], true)] {
+            let out = whosaid()
+                .arg("--topics")
+                .arg(&tax)
+                .args(["--format", format, "--level", level])
+                .args(args)
+                .write_stdin("Ms Ana Reyes said that a storm surge (and rain) hit the coast.")
+                .assert()
+                .success()
+                .get_output()
+                .stdout
+                .clone();
+            let out = String::from_utf8(out).unwrap();
+            assert!(out.contains("storms"), "{format} {level} {args:?}: {out}");
+            assert_eq!(out.contains(tag), rain, "{format} {level} {args:?}: {out}");
+        }
+    }
 }
 
 /// (name, report, topics of its first sentence): a keyword in the speaker's
