@@ -280,6 +280,11 @@ pub static TIME_LEADS: LazyLock<HashSet<&'static str>> =
 pub static DETERMINERS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| words(include_str!("data/determiners.txt")).collect());
 
+/// Lowercase words that open a capitalised title (`former President X`),
+/// from `src/data/title_modifiers.txt`.
+pub static TITLE_MODIFIERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| words(include_str!("data/title_modifiers.txt")).collect());
+
 /// Endings of abstract and plural nouns that people's names do not have
 /// (`-ship`, `-eries`), from `src/data/noun_endings.txt`.
 pub static NOUN_ENDINGS: LazyLock<Vec<&'static str>> =
@@ -340,6 +345,8 @@ pub enum Word {
     TimeLead,
     /// [`DETERMINERS`]
     Determiner,
+    /// [`TITLE_MODIFIERS`]
+    TitleModifier,
 }
 
 /// A set of [`Word`] lists: bit `w as u32` is set for membership in `w`.
@@ -383,6 +390,7 @@ static BITS: LazyLock<HashMap<String, Bits>> = LazyLock::new(|| {
     add(&mut TIME_WORDS.iter().copied(), Word::TimeWord);
     add(&mut TIME_LEADS.iter().copied(), Word::TimeLead);
     add(&mut DETERMINERS.iter().copied(), Word::Determiner);
+    add(&mut TITLE_MODIFIERS.iter().copied(), Word::TitleModifier);
     m
 });
 

@@ -358,8 +358,11 @@ pub fn appositive(v: &View, comma: usize, item: bool) -> Option<(usize, (usize, 
     // a lowercase title noun opens a descriptor too: "X, president and CEO of Y, said";
     // so does a name particle before a capital: "X, de Vlieger Advisory, and Y"
     let particle = lexicon::PARTICLES.contains(fw) && toks.get(comma + 2).is_some_and(|n| is_cap(n.text(src)));
+    // and a modifier before a capitalised title: "X, former Prime Minister of Y, said"
+    let modified = v.is(comma + 1, Word::TitleModifier) && toks.get(comma + 2).is_some_and(|n| is_cap(n.text(src)));
     if !(is_cap(fw)
         || particle
+        || modified
         || lexicon::TITLE_NOUNS.contains(lfw.as_ref())
         || matches!(
             lfw.as_ref(),
@@ -565,7 +568,9 @@ fn pre_descriptor(v: &View, name_tok: usize) -> Option<(usize, Option<(usize, us
         lexicon::TITLE_NOUNS.contains(l) || (l.contains('-') && l.split('-').any(|p| lexicon::TITLE_NOUNS.contains(p)))
     };
     // an honorific that is itself a title noun completes the title: "Council President X"
-    let mut is_title = title_noun(&lw) || close.is_none() && is_cap(last.text(src)) && title_noun(&v.word(name_tok));
+    // "former President X": a lowercase modifier before such an honorific opens the title
+    let opens_title = is_cap(last.text(src)) || is_lower(last.text(src)) && v.is(name_tok - 1, Word::TitleModifier);
+    let mut is_title = title_noun(&lw) || close.is_none() && opens_title && title_noun(&v.word(name_tok));
     // a capitalised word ends the phrase ("Minister of Water Resources Lidia
     // Marsh"); whether it is a title is decided below, by a title noun inside
     if !(is_title || possessive || is_cap(last.text(src))) {
@@ -2130,6 +2135,20 @@ mod tests {
             Some("Agency Director"),
         ),
         (
+            "a lowercase modifier opens a title before the name",
+            "On Monday, former President Tom Hale opened the forum.",
+            "Tom Hale",
+            None,
+            Some("former President"),
+        ),
+        (
+            "a lowercase modifier opens a title in apposition",
+            "Ana Ruiz, former Prime Minister of Norland, spoke about leadership.",
+            "Ana Ruiz",
+            None,
+            Some("former Prime Minister of Norland"),
+        ),
+        (
             "a party's acronym in brackets, no honorific",
             "Pavel Dorn (NTC) added that the pumps were old.",
             "Pavel Dorn",
@@ -2171,6 +2190,7 @@ mod tests {
             "The Harbour Agency (HA) said the data was late.",
             "The Kesra Water Agency (KWA) said the pumps were old.",
             "Group B Partners said the fee was fixed.",
+            "The former President of the Bank was not present.",
             "Lena Ortiz, in her village grows rice for the market.",
             "Lena Ortiz on Sunday evening the river rose.",
             "A Kesra official said the talks ended.",
