@@ -1245,8 +1245,37 @@ fn other_source(v: &View, index: &AliasIndex) -> Option<(&'static str, String)> 
             }
         }
     }
-    None
+    quoted_unlisted_source(v, index).map(|t| ("unlisted", t))
 }
+
+/// `“…,” Haddad said.`: a quotation closed by a source of capitalised words
+/// that the speaker table does not hold, then a reporting verb that ends the
+/// sentence. The quotation is that source's, not the previous speaker's.
+fn quoted_unlisted_source(v: &View, index: &AliasIndex) -> Option<String> {
+    let (src, toks) = (v.src(), v.toks());
+    let n = toks.len();
+    // the sentence ends with the verb: "… Haddad said." or "… said Haddad."
+    let end = if n >= 1 && toks[n - 1].kind == Kind::Punct { n - 1 } else { n };
+    let verb = end.checked_sub(1)?;
+    if !(v.is(verb, Word::ReportingVerb) && v.is_lower(verb)) {
+        return None;
+    }
+    let mut k = verb;
+    while k > 0 && toks[k - 1].kind == Kind::Word && v.is_cap(k - 1) {
+        k -= 1;
+    }
+    if k == verb || k < 2 || verb - k > QUOTED_SOURCE_WORDS {
+        return None;
+    }
+    let closes_quote = matches!(v.text(k - 1), "”" | "\"" | "’" | "'") && matches!(v.text(k - 2), "," | "?" | "!");
+    if !closes_quote || index.map.contains_key(&*folded(text::strip_possessive(v.text(k)).0)) {
+        return None;
+    }
+    (k..verb).all(|q| !v.is(q, Word::NotName)).then(|| src[toks[k].start..toks[verb - 1].end].to_string())
+}
+
+/// How many capitalised words the source after a quotation may have.
+const QUOTED_SOURCE_WORDS: usize = 4;
 
 /// The writer commenting on what was said: a demonstrative or `it` as the
 /// subject, at most two words of noun phrase, then a present-tense verb of
@@ -1612,6 +1641,17 @@ mod tests {
                 "The Water Ministry will open three labs next year, its minister Tomas Varga said. \
                  Budgets remain tight, said its deputy minister Datuk Aru Selang.",
                 vec![v(&["Tomas Varga"], "explicit"), v(&["Aru Selang"], "explicit")],
+            ),
+            (
+                "a quotation closed by a source missing from the table is not the last speaker's",
+                "Ms Lena Ortiz (Northwind) opened the session with a warning. “Trust is falling,” Haddad said. \
+                 “Rivers are shared,” she said. “Data help,” Ortiz said.",
+                vec![
+                    v(&["Lena Ortiz"], "explicit"),
+                    v(&[], "none"),
+                    v(&["Lena Ortiz"], "pronoun"),
+                    v(&["Lena Ortiz"], "alias"),
+                ],
             ),
             (
                 "counter-case: a determiner before a thing that said it",
