@@ -819,12 +819,17 @@ fn layout_units(text: &str, from: usize) -> Vec<Unit> {
     units
 }
 
+/// Words the line before a stray blank line must hold to be a cut sentence
+/// rather than a fragment of its own (a word, a label).
+const BROKEN_LINE_WORDS: usize = 3;
+
 /// A sentence cut by a stray blank line (`… she said that the` / blank /
 /// `impact of the drought …`): the line before stops on a word or a comma,
 /// never a stop, and the line after goes on in lowercase. Such a blank line
 /// is no paragraph break.
 fn broken_by_blank_line(a: &str, b: &str) -> bool {
-    a.chars().next_back().is_some_and(|c| c.is_lowercase() || c == ',')
+    a.split_whitespace().nth(BROKEN_LINE_WORDS - 1).is_some()
+        && a.chars().next_back().is_some_and(|c| c.is_lowercase() || c == ',')
         && starts_lowercase(b)
         && !starts_with_list_marker(a)
         && !starts_with_list_marker(b)
@@ -1075,6 +1080,7 @@ mod tests {
         ("hard wrap lowercase", "Ms Varga said that the\nnorms matter. She left.", &["Ms Varga said that the\nnorms matter.", "She left."]),
         ("a stray blank line inside a sentence", "She noted that the\n\nimpact of drought is growing. It costs.", &["She noted that the\n\nimpact of drought is growing.", "It costs."]),
         ("a stray blank line after a comma", "In her view,\n\nthe norms matter.", &["In her view,\n\nthe norms matter."]),
+        ("counter-case: one-word lines are paragraphs of their own", "a\n\nb\n\nc", &["a", "b", "c"]),
         ("counter-case: a blank line after a stop is a break", "The talks ended.\n\nmore talks are due.", &["The talks ended.", "more talks are due."]),
         ("counter-case: a blank line before a capital is a break", "Water and the city\n\nThe panel met.", &["Water and the city", "The panel met."]),
         ("counter-case: a list item after a blank line", "Priorities were the\n\n- norms", &["Priorities were the", "- norms"]),
