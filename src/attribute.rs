@@ -1555,11 +1555,28 @@ mod tests {
         r.sentences.iter().map(|s| (s.speakers.iter().map(|n| n.to_string()).collect(), s.attribution)).collect()
     }
 
+    /// The expected speakers and kind of one sentence.
+    fn v(names: &[&str], kind: &'static str) -> (Vec<String>, &'static str) {
+        (names.iter().map(|s| s.to_string()).collect(), kind)
+    }
+
+    /// (name, text, expected per sentence)
+    type Case = (&'static str, &'static str, Vec<(Vec<String>, &'static str)>);
+
+    /// Runs the cases through [`all`] and reports every failure at once.
+    fn check(cases: Vec<Case>) {
+        let mut failed = Vec::new();
+        for (name, text, want) in cases {
+            let got = all(text);
+            if got != want {
+                failed.push(format!("{name}: got {got:?}, want {want:?}"));
+            }
+        }
+        assert!(failed.is_empty(), "{}", failed.join("\n"));
+    }
+
     #[test]
     fn quotations_before_their_speaker() {
-        let v = |n: &[&str], k: &'static str| (n.iter().map(|s| s.to_string()).collect::<Vec<_>>(), k);
-        // (name, text, expected per sentence)
-        type Case = (&'static str, &'static str, Vec<(Vec<String>, &'static str)>);
         let cases: Vec<Case> = vec![
             (
                 "the closing sentence names the speaker",
@@ -1595,21 +1612,11 @@ mod tests {
                 vec![v(&[], "none"), v(&[], "none"), v(&[], "none")],
             ),
         ];
-        let mut failed = Vec::new();
-        for (name, text, want) in cases {
-            let got = all(text);
-            if got != want {
-                failed.push(format!("{name}: got {got:?}, want {want:?}"));
-            }
-        }
-        assert!(failed.is_empty(), "{}", failed.join("\n"));
+        check(cases);
     }
 
     #[test]
     fn news_agency_and_minutes_shapes() {
-        let v = |n: &[&str], k: &'static str| (n.iter().map(|s| s.to_string()).collect::<Vec<_>>(), k);
-        // (name, text, expected per sentence)
-        type Case = (&'static str, &'static str, Vec<(Vec<String>, &'static str)>);
         let cases: Vec<Case> = vec![
             (
                 "an acronym in brackets after the name, then a pronoun",
@@ -1659,14 +1666,7 @@ mod tests {
                 vec![v(&[], "none")],
             ),
         ];
-        let mut failed = Vec::new();
-        for (name, text, want) in cases {
-            let got = all(text);
-            if got != want {
-                failed.push(format!("{name}: got {got:?}, want {want:?}"));
-            }
-        }
-        assert!(failed.is_empty(), "{}", failed.join("\n"));
+        check(cases);
     }
 
     #[test]
