@@ -296,6 +296,11 @@ const MIN_SCORE_CASES: &[MinScoreCase] = &[
     ("drops every tag", &["--min-score", "0.9"], &[], &[]),
 ];
 
+/// Runs whosaid with the taxonomy `tax` and `args` on `stdin`; its stdout.
+fn with_taxonomy(tax: &Path, args: &[&str], stdin: &str) -> Vec<u8> {
+    whosaid().arg("--topics").arg(tax).args(args).write_stdin(stdin).assert().success().get_output().stdout.clone()
+}
+
 #[test]
 fn min_score_filters_sentence_topics_and_their_counts() {
     let dir = TempDir::new().unwrap();
@@ -304,16 +309,7 @@ fn min_score_filters_sentence_topics_and_their_counts() {
         r#"{"topics": [{"id": "storms", "keywords": ["storm surge"]}, {"id": "rain", "keywords": ["rain"]}]}"#;
     fs::write(&tax, json_tax).unwrap();
     for (name, args, topics, scores) in MIN_SCORE_CASES {
-        let out = whosaid()
-            .arg("--topics")
-            .arg(&tax)
-            .args(*args)
-            .write_stdin("Ms Ana Reyes said that a storm surge (and rain) hit the coast.")
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
+        let out = with_taxonomy(&tax, args, "Ms Ana Reyes said that a storm surge (and rain) hit the coast.");
         let v = json(&out);
         let s = &v["sentences"][0];
         assert_eq!(s["topics"], serde_json::json!(topics), "{name}");
@@ -323,16 +319,11 @@ fn min_score_filters_sentence_topics_and_their_counts() {
         assert!(kept.iter().all(|t| topics.contains(t)), "{name}: {kept:?}");
         assert_eq!(v["topics"].as_array().unwrap().len(), topics.len(), "{name}");
     }
-    let csv = whosaid()
-        .arg("--topics")
-        .arg(&tax)
-        .args(["--format", "csv", "--level", "topics"])
-        .write_stdin("Ms Ana Reyes said that a storm surge hit the coast. She said a storm surge is coming.")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let csv = with_taxonomy(
+        &tax,
+        &["--format", "csv", "--level", "topics"],
+        "Ms Ana Reyes said that a storm surge hit the coast. She said a storm surge is coming.",
+    );
     let csv = String::from_utf8(csv).unwrap();
     assert!(csv.starts_with("source,speaker,topic,label,basket,sentences,score\n"), "{csv}");
     assert!(csv.contains(",Ana Reyes,storms,,,2,1.6\n"), "{csv}");
@@ -346,17 +337,8 @@ fn min_score_filters_sentence_topics_and_their_counts() {
         ("csv", "topics", ",rain,"),
     ] {
         for (args, rain) in [(&[][..], false), (&["--min-score", "0"][..], true)] {
-            let out = whosaid()
-                .arg("--topics")
-                .arg(&tax)
-                .args(["--format", format, "--level", level])
-                .args(args)
-                .write_stdin("Ms Ana Reyes said that a storm surge (and rain) hit the coast.")
-                .assert()
-                .success()
-                .get_output()
-                .stdout
-                .clone();
+            let args = [&["--format", format, "--level", level][..], args].concat();
+            let out = with_taxonomy(&tax, &args, "Ms Ana Reyes said that a storm surge (and rain) hit the coast.");
             let out = String::from_utf8(out).unwrap();
             assert!(out.contains("storms"), "{format} {level} {args:?}: {out}");
             assert_eq!(out.contains(tag), rain, "{format} {level} {args:?}: {out}");
