@@ -1661,6 +1661,17 @@ mod tests {
                 ],
             ),
             (
+                "a speech act (implored) after a closed relative clause; a passive sentence after it continues him",
+                "Mr Omar Haddad, the registrar of the Kesra Institute, noted that radio is vital. \
+                 Mr. Haddad, who is one of the trainers for the workshop, implored editors to use data. \
+                 Editors were implored to check sources.",
+                vec![
+                    v(&["Omar Haddad"], "explicit"),
+                    v(&["Omar Haddad"], "alias"),
+                    v(&["Omar Haddad"], "continuation"),
+                ],
+            ),
+            (
                 "counter-case: a determiner before a thing that said it",
                 "The Water Ministry will open three labs next year, its report said.",
                 vec![v(&[], "none")],
