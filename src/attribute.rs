@@ -715,6 +715,11 @@ fn coordinates(v: &View, from: usize, to: usize) -> bool {
 static SUBJECT_OPENERS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::words(include_str!("data/subject_openers.txt")).collect());
 
+/// Nouns that make a possessive name in a fronted phrase the source (`In
+/// Varga's view, …`), from `src/data/view_nouns.txt`.
+static VIEW_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::words(include_str!("data/view_nouns.txt")).collect());
+
 /// Where a mention stands as a source's subject ([`subject_place`]).
 static SOURCE_SUBJECT: SubjectBefore = SubjectBefore {
     // after a fronted clause, a dash, or a closing quote: "“…,” Varga said"
@@ -794,22 +799,7 @@ fn fronted_source(v: &View, m: &Mention) -> bool {
         return true;
     }
     if m.possessive && f >= 1 && matches!(w(f - 1).as_ref(), "in" | "for") {
-        return matches!(
-            w(m.end).as_ref(),
-            "view"
-                | "opinion"
-                | "words"
-                | "remarks"
-                | "intervention"
-                | "presentation"
-                | "assessment"
-                | "experience"
-                | "part"
-                | "perspective"
-                | "understanding"
-                | "analysis"
-                | "account"
-        );
+        return VIEW_NOUNS.contains(w(m.end).as_ref());
     }
     false
 }
