@@ -801,14 +801,20 @@ fn layout_units(text: &str, from: usize) -> Vec<Unit> {
         block.clear();
     };
     let spans: Vec<Option<(usize, usize)>> = all.iter().map(|l| trim_span(text, l.start, l.end)).collect();
+    // the first non-blank line after each line, found once (a run of blank
+    // lines must not be scanned again at each of its lines)
+    let mut next_line = vec![None; spans.len()];
+    for k in (0..spans.len().saturating_sub(1)).rev() {
+        next_line[k] = spans[k + 1].or(next_line[k + 1]);
+    }
     for (k, span) in spans.iter().enumerate() {
         match *span {
             Some((start, end)) => {
                 block.push(BlockLine { start, end, width: text[start..end].chars().count(), wraps: false })
             }
             None => {
-                let next = spans[k..].iter().flatten().next().map(|&(s, e)| &text[s..e]);
                 let last = block.last().map(|l| &text[l.start..l.end]);
+                let next = next_line[k].map(|(s, e)| &text[s..e]);
                 if !matches!((last, next), (Some(a), Some(b)) if broken_by_blank_line(a, b)) {
                     flush(&mut block, &mut units, &mut paragraph);
                 }
