@@ -1557,6 +1557,14 @@ fn misspelt_parts(pa: &[String], pb: &[String]) -> bool {
         })
 }
 
+/// Adds `k` under `key` unless it is there already.
+fn push_once(map: &mut HashMap<String, Vec<usize>>, key: String, k: usize) {
+    let v = map.entry(key).or_default();
+    if !v.contains(&k) {
+        v.push(k);
+    }
+}
+
 /// The first letters of a name's folded parts (`bagus wiratmaja` → `bw`).
 fn initials(parts: &[String]) -> String {
     parts.iter().filter_map(|p| p.chars().next()).collect()
@@ -1578,18 +1586,17 @@ pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -
     // folded initials of the name's parts → speakers: the only names a
     // misspelling can be of ([`misspelt_parts`] keeps every first letter)
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
+    // speaker `k` under every key of the maps; `key` is its name's folded parts
     let index = |k: usize,
                  s: &Speaker,
+                 key: &[String],
                  by_alias: &mut HashMap<String, Vec<usize>>,
                  by_name: &mut HashMap<String, Vec<usize>>,
                  by_initials: &mut HashMap<String, Vec<usize>>| {
-        by_name.entry(fold_words(&s.name)).or_default().push(k);
-        by_initials.entry(initials(&name_parts(&s.name))).or_default().push(k);
+        push_once(by_name, key.join(" "), k);
+        push_once(by_initials, initials(key), k);
         for a in &s.aliases {
-            let v = by_alias.entry(fold_words(a)).or_default();
-            if !v.contains(&k) {
-                v.push(k);
-            }
+            push_once(by_alias, fold_words(a), k);
         }
     };
     {
@@ -1623,7 +1630,7 @@ pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -
                         s.name = name.clone();
                         parts[k] = key.clone();
                         s.aliases = aliases_of(&name);
-                        index(k, s, &mut by_alias, &mut by_name, &mut by_initials);
+                        index(k, s, &key, &mut by_alias, &mut by_name, &mut by_initials);
                     } else if misspelt_parts(&parts[k], &key) {
                         // the misspelt forms find the speaker too
                         for a in aliases_of(&name) {
@@ -1631,7 +1638,7 @@ pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -
                                 s.aliases.push(a);
                             }
                         }
-                        index(k, s, &mut by_alias, &mut by_name, &mut by_initials);
+                        index(k, s, &parts[k], &mut by_alias, &mut by_name, &mut by_initials);
                     }
                     if s.title.is_none() && title.is_some() {
                         s.title = title;
@@ -1660,7 +1667,7 @@ pub fn build_table<'i>(src: &str, intros: impl IntoIterator<Item = &'i Intro>) -
                         gender: it.gender,
                         introduced_at: (it.name_span.0, it.name_span.1),
                     };
-                    index(table.len(), &s, &mut by_alias, &mut by_name, &mut by_initials);
+                    index(table.len(), &s, &key, &mut by_alias, &mut by_name, &mut by_initials);
                     table.push(s);
                     parts.push(key);
                 }
