@@ -34,7 +34,11 @@ fn letters(w: &str) -> u64 {
 /// neither holds more letters absent from the other than `max` (each such
 /// letter costs an edit). A cheap test before [`edit_distance`].
 pub fn letters_allow(a: &str, b: &str, max: usize) -> bool {
-    let (la, lb) = (letters(a), letters(b));
+    letter_sets_allow(letters(a), letters(b), max)
+}
+
+/// [`letters_allow`] on two words' letter sets.
+fn letter_sets_allow(la: u64, lb: u64, max: usize) -> bool {
     (la & !lb).count_ones() as usize <= max && (lb & !la).count_ones() as usize <= max
 }
 
@@ -70,12 +74,10 @@ impl NameParts {
     pub fn within(&self, f: &str, max: usize) -> Vec<usize> {
         let Some(bucket) = f.chars().next().and_then(|c| self.by_first.get(&c)) else { return Vec::new() };
         let (n, lf) = (f.chars().count(), letters(f));
-        let max_absent = max as u32;
         let mut hits: Vec<(usize, usize)> = Vec::new();
         for p in bucket {
             if p.chars.abs_diff(n) <= max
-                && (p.letters & !lf).count_ones() <= max_absent
-                && (lf & !p.letters).count_ones() <= max_absent
+                && letter_sets_allow(p.letters, lf, max)
                 && edit_distance(&p.key, f, max) <= max
             {
                 hits.extend_from_slice(&p.speakers);
